@@ -1,0 +1,156 @@
+import type { Resource } from "./resource";
+import type { ResourceStatus, Condition } from "./status";
+import type { Diagnostic } from "./diagnostic";
+import type { PathSegment } from "./source";
+
+/**
+ * The controller's view of a configuration: every resource, its computed status, which routes
+ * attach to which listeners, and every reference as data. Matching and the graph read only this.
+ */
+export interface Model {
+  resources: Resource[];
+  /** `Kind/ns/name` → resource (the first one when duplicated). */
+  byKey: Map<string, Resource>;
+  /** `Kind/ns/name` → computed status. */
+  status: Map<string, ResourceStatus>;
+  gateways: GatewayView[];
+  routes: RouteView[];
+  relations: Relation[];
+  /** False conditions and reference problems, as diagnostics with source places. */
+  diagnostics: Diagnostic[];
+  /** What the controller assumed because the input lacked it (a Namespace, a GatewayClass…). */
+  assumptions: Assumption[];
+}
+
+export interface Assumption {
+  /** e.g. "namespace-exists", "gatewayclass-accepted", "service-exists". */
+  code: string;
+  message: string;
+  refs: string[];
+}
+
+export interface TLSConfigView {
+  mode: "Terminate" | "Passthrough";
+  certificateRefs: { group: string; kind: string; namespace: string; name: string; resolved: boolean; reason?: string }[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  raw: any;
+}
+
+export interface ListenerView {
+  /** `ns/gateway/listenerName` (listeners from a ListenerSet: `ns/gateway/listenerName` too; see `origin`). */
+  id: string;
+  gatewayKey: string;
+  name: string;
+  port: number;
+  protocol: string;
+  hostname: string | null;
+  tls: TLSConfigView | null;
+  /** `Gateway/ns/name` or `ListenerSet/ns/name`: where the listener is declared. */
+  origin: string;
+  /** Path of the listener inside its origin resource. */
+  path: PathSegment[];
+  accepted: boolean;
+  programmed: boolean;
+  conflicted: boolean;
+  resolvedRefs: boolean;
+  /** Route kinds the listener accepts (`supportedKinds`). */
+  supportedKinds: string[];
+  conditions: Condition[];
+  /** Routes attached to this listener, in no particular order. */
+  routes: RouteAttachment[];
+}
+
+export interface RouteAttachment {
+  route: RouteView;
+  /** Index of the parentRef that produced the attachment. */
+  parentIndex: number;
+  /** Hostnames effective on this listener (intersection of route and listener hostnames); [] = any. */
+  hostnames: string[];
+}
+
+export interface GatewayView {
+  key: string;
+  resource: Resource;
+  className: string;
+  accepted: boolean;
+  programmed: boolean;
+  listeners: ListenerView[];
+}
+
+export interface BackendView {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  port: number | null;
+  weight: number;
+  /** Resolved and allowed; otherwise `reason` says why (BackendNotFound, InvalidKind, RefNotPermitted…). */
+  valid: boolean;
+  reason?: string;
+  message?: string;
+  /** Filters on the backendRef (HTTPRoute/GRPCRoute). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  filters: any[];
+  path: PathSegment[];
+}
+
+export interface RuleView {
+  index: number;
+  name?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  raw: any;
+  backends: BackendView[];
+}
+
+export interface ParentView {
+  index: number;
+  /** `ns/name[/section][:port]`. */
+  ref: string;
+  kind: string;
+  group: string;
+  namespace: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+  accepted: boolean;
+  reason: string;
+  /** Listener ids the route attached to through this parentRef. */
+  listeners: string[];
+}
+
+export interface RouteView {
+  key: string;
+  kind: string;
+  resource: Resource;
+  hostnames: string[];
+  rules: RuleView[];
+  parents: ParentView[];
+}
+
+export type RelationType =
+  | "gatewayClass"
+  | "parentRef"
+  | "backendRef"
+  | "mirror"
+  | "targetRef"
+  | "certificateRef"
+  | "caCertificateRef"
+  | "referenceGrant"
+  | "listenerSet";
+
+/** One reference from one object to another, resolved or not (gwctl's topology relations). */
+export interface Relation {
+  type: RelationType;
+  from: string;
+  to: string;
+  /** Whether the reference is satisfied (target exists and is permitted/attached). */
+  ok: boolean;
+  reason?: string;
+  /** Section (listener name) or port, for parentRefs. */
+  section?: string;
+  /** Path of the reference inside `from`. */
+  path: PathSegment[];
+  /** ReferenceGrant that permits a cross-namespace reference, when one does. */
+  grant?: string;
+  weight?: number;
+}
