@@ -7,6 +7,8 @@ export interface Condition {
   status: ConditionStatus;
   reason: string;
   message: string;
+  /** `metadata.generation` of the object the condition was computed from (1 when the input has none). */
+  observedGeneration?: number;
 }
 
 export interface ParentStatus {
