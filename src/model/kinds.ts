@@ -19,19 +19,23 @@ export interface KindInfo {
 const G = GATEWAY_GROUP;
 const X = GATEWAY_X_GROUP;
 
-/** Versions are those of Gateway API v1.x, standard and experimental channels (CRDs of v1.6). */
+/**
+ * Versions are those the Gateway API v1.x CRDs serve (standard and experimental channels of v1.6),
+ * plus versions older releases served that real-world YAML still uses (GRPCRoute v1alpha2…).
+ */
 export const KINDS: readonly KindInfo[] = [
   { kind: "GatewayClass", group: G, versions: ["v1", "v1beta1"], namespaced: false, role: "class" },
   { kind: "Gateway", group: G, versions: ["v1", "v1beta1"], namespaced: true, role: "gateway" },
   { kind: "HTTPRoute", group: G, versions: ["v1", "v1beta1"], namespaced: true, role: "route" },
   { kind: "GRPCRoute", group: G, versions: ["v1", "v1alpha2"], namespaced: true, role: "route" },
   { kind: "TLSRoute", group: G, versions: ["v1", "v1alpha3", "v1alpha2"], namespaced: true, role: "route" },
-  { kind: "TCPRoute", group: G, versions: ["v1alpha2"], namespaced: true, role: "route" },
-  { kind: "UDPRoute", group: G, versions: ["v1alpha2"], namespaced: true, role: "route" },
+  { kind: "TCPRoute", group: G, versions: ["v1", "v1alpha2"], namespaced: true, role: "route" },
+  { kind: "UDPRoute", group: G, versions: ["v1", "v1alpha2"], namespaced: true, role: "route" },
   { kind: "ReferenceGrant", group: G, versions: ["v1", "v1beta1", "v1alpha2"], namespaced: true, role: "grant" },
   { kind: "ListenerSet", group: G, versions: ["v1"], namespaced: true, role: "listenerset" },
   { kind: "BackendTLSPolicy", group: G, versions: ["v1", "v1alpha3", "v1alpha2"], namespaced: true, role: "policy" },
   { kind: "XListenerSet", group: X, versions: ["v1alpha1"], namespaced: true, role: "listenerset" },
+  { kind: "XBackend", group: X, versions: ["v1alpha1"], namespaced: true, role: "service" },
   { kind: "XBackendTrafficPolicy", group: X, versions: ["v1alpha1"], namespaced: true, role: "policy" },
   { kind: "BackendLBPolicy", group: G, versions: ["v1alpha2"], namespaced: true, role: "policy" },
   { kind: "XMesh", group: X, versions: ["v1alpha1"], namespaced: false, role: "other" },

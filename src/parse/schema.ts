@@ -69,6 +69,12 @@ const VALIDATORS: Record<string, Validator> = {
   [`v1/ConfigMap`]: cmV1,
 };
 
+/** Versions with no validator of their own that share another version's schema. */
+const SAME_SHAPE: Record<string, string> = {
+  [`${G}/v1/TCPRoute`]: `${G}/v1alpha2`,
+  [`${G}/v1/UDPRoute`]: `${G}/v1alpha2`,
+};
+
 export interface SchemaError {
   path: PathSegment[];
   /** Whether the error is about a key (an unknown field) rather than a value. */
@@ -77,12 +83,18 @@ export interface SchemaError {
 }
 
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return `${apiVersion}/${kind}` in VALIDATORS;
+  return `${apiVersion}/${kind}` in VALIDATORS || `${apiVersion}/${kind}` in SAME_SHAPE;
 }
 
 /** Validate an object against its kind's schema; [] when valid or when no schema is known. */
 export function validateSchema(apiVersion: string, kind: string, obj: unknown): SchemaError[] {
-  const v = VALIDATORS[`${apiVersion}/${kind}`];
+  let v = VALIDATORS[`${apiVersion}/${kind}`];
+  const sameShape = SAME_SHAPE[`${apiVersion}/${kind}`];
+  if (!v && sameShape) {
+    // TCPRoute and UDPRoute v1 have the v1alpha2 shape; the npm package predates v1.
+    v = VALIDATORS[`${sameShape}/${kind}`];
+    obj = { ...(obj as object), apiVersion: sameShape };
+  }
   if (!v) return [];
   // Status is written by controllers; a document copied from a cluster may carry any status.
   let data = obj;
