@@ -38,10 +38,12 @@ export interface Location {
   endColumn: number;
 }
 
-/** Line starts of a text, for offset → line/column. */
+/** Line starts of a text, for offset → line/column. Built on first use: most parses never need it. */
 export class LineIndex {
-  private readonly starts: number[];
-  constructor(text: string) {
+  private starts: number[] | null = null;
+  constructor(private readonly text: string) {}
+  private build(): number[] {
+    const text = this.text;
     const starts = [0];
     let i = text.indexOf("\n");
     while (i !== -1) {
@@ -49,10 +51,11 @@ export class LineIndex {
       i = text.indexOf("\n", i + 1);
     }
     this.starts = starts;
+    return starts;
   }
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
-    const s = this.starts;
+    const s = this.starts ?? this.build();
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -63,7 +66,7 @@ export class LineIndex {
     return { line: lo + 1, column: offset - s[lo] + 1 };
   }
   get lineCount(): number {
-    return this.starts.length;
+    return (this.starts ?? this.build()).length;
   }
 }
 

@@ -18,7 +18,12 @@ export const LIMITS = {
 };
 
 /** A resource read from a document, before it is placed in a file (no file, index or offset yet). */
-export type ResourceTemplate = Omit<Resource, "source"> & { tree: SourceNode | null; itemPath: PathSegment[] };
+export type ResourceTemplate = Omit<Resource, "source"> & {
+  tree: SourceNode | null;
+  itemPath: PathSegment[];
+  /** `group/Kind/ns/name`, computed once, to find objects defined twice. */
+  identity: string;
+};
 
 /** Everything learned from one document's text; position-independent, so it can be cached by text. */
 export interface DocResult {
@@ -132,6 +137,7 @@ function toResource(obj: Record<string, unknown>, tree: SourceNode | null, at: P
     known: !!info,
     tree: nodeAt(tree, at),
     itemPath: at,
+    identity: `${group}/${kind}/${namespace}/${name}`,
   };
   if (!info) {
     const [s, e] = here(["kind"]);

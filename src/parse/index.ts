@@ -1,9 +1,9 @@
 import type { Resource } from "../model/resource";
 import type { Diagnostic } from "../model/diagnostic";
-import { LineIndex, nodeAt, type PathSegment } from "../model/source";
+import { LineIndex, nodeAt, type PathSegment, type SourceRef } from "../model/source";
 import { refKey } from "../model/ids";
 import { splitDocuments, type Chunk } from "./split";
-import { parseChunk, type DocResult } from "./document";
+import { parseChunk, type DocResult, type ResourceTemplate } from "./document";
 import type { Problem } from "./problem";
 
 /** One input file. */
@@ -23,25 +23,55 @@ export interface ParseResult {
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * Cache of parsed documents, keyed by their text. Each parse keeps only the entries it used, so
- * memory follows the current input; an edit re-parses only the documents whose text changed.
+ * Cache of parsed documents. For each file it keeps the previous list of documents; a new parse
+ * lines the new documents up with the old ones (same text at the start and at the end of the file
+ * compare by memcmp, no hashing), so an edit re-parses only the documents it touched and the cost
+ * of a re-import follows the size of the change, not of the file.
  */
 export class ParseCache {
-  private docs = new Map<string, DocResult>();
+  private files = new Map<string, { chunks: Chunk[]; docs: DocResult[] }>();
   /** Documents parsed (not found in the cache) by the last call; for tests and benchmarks. */
   lastMisses = 0;
-  get(text: string, next: Map<string, DocResult>): DocResult {
-    let r = next.get(text) ?? this.docs.get(text);
-    if (!r) {
-      r = parseChunk(text);
-      this.lastMisses++;
+
+  /** The parsed documents of a file's chunks, reusing what the previous parse of that file had. */
+  docsFor(file: string, chunks: Chunk[], next: Map<string, { chunks: Chunk[]; docs: DocResult[] }>): DocResult[] {
+    const prev = this.files.get(file);
+    const docs: DocResult[] = new Array(chunks.length);
+    let head = 0;
+    let tail = 0;
+    if (prev) {
+      const pc = prev.chunks;
+      const max = Math.min(pc.length, chunks.length);
+      while (head < max && pc[head].text === chunks[head].text) {
+        docs[head] = prev.docs[head];
+        head++;
+      }
+      while (tail < max - head && pc[pc.length - 1 - tail].text === chunks[chunks.length - 1 - tail].text) {
+        docs[chunks.length - 1 - tail] = prev.docs[pc.length - 1 - tail];
+        tail++;
+      }
     }
-    next.set(text, r);
-    return r;
+    // The middle: documents moved, edited or new. Look them up among the previous middle, else parse.
+    let moved: Map<string, DocResult> | null = null;
+    for (let i = head; i < chunks.length - tail; i++) {
+      if (!moved) {
+        moved = new Map();
+        if (prev) for (let j = head; j < prev.chunks.length - tail; j++) moved.set(prev.chunks[j].text, prev.docs[j]);
+      }
+      let d = moved.get(chunks[i].text);
+      if (!d) {
+        d = parseChunk(chunks[i].text);
+        this.lastMisses++;
+      }
+      docs[i] = d;
+    }
+    next.set(file, { chunks, docs });
+    return docs;
   }
-  /** Replace the cache by the entries the last parse used. */
-  commit(next: Map<string, DocResult>): void {
-    this.docs = next;
+
+  /** Keep what this parse saw, for the next one. */
+  commit(next: Map<string, { chunks: Chunk[]; docs: DocResult[] }>): void {
+    this.files = next;
   }
 }
 
@@ -54,8 +84,9 @@ export function parse(input: string | InputFile | InputFile[], cache: ParseCache
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = new Map<string, LineIndex>();
-  const next = new Map<string, DocResult>();
+  const next = new Map<string, { chunks: Chunk[]; docs: DocResult[] }>();
   cache.lastMisses = 0;
+  const identities: string[] = [];
   let total = 0;
   for (const file of files) {
     const li = new LineIndex(file.text);
@@ -72,18 +103,38 @@ export function parse(input: string | InputFile | InputFile[], cache: ParseCache
       diagnostics.push(at(li, file.name, 0, 0, { severity: "error", code: "internal", message: String(e), start: 0, end: 0 }));
       continue;
     }
+    const docs = cache.docsFor(file.name, chunks, next);
     chunks.forEach((chunk, docIndex) => {
-      const doc = cache.get(chunk.text, next);
+      const doc = docs[docIndex];
       for (const p of doc.problems) diagnostics.push(at(li, file.name, chunk.offset, docIndex, p));
       for (const t of doc.resources) {
-        const { tree, itemPath: _item, ...rest } = t;
-        resources.push({ ...rest, source: { file: file.name, docIndex, offset: chunk.offset, tree } });
+        const r = place(t, { file: file.name, docIndex, offset: chunk.offset, tree: t.tree });
+        resources.push(r);
+        identities.push(t.identity);
       }
     });
   }
   cache.commit(next);
-  diagnostics.push(...duplicates(resources, lines));
+  diagnostics.push(...duplicates(resources, identities, lines));
   return { resources, diagnostics, lines };
+}
+
+/** A template placed in its file. An explicit literal (not a spread): this runs for every resource on every re-import. */
+function place(t: ResourceTemplate, source: SourceRef): Resource {
+  return {
+    group: t.group,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    apiVersion: t.apiVersion,
+    version: t.version,
+    namespaceAsWritten: t.namespaceAsWritten,
+    metadata: t.metadata,
+    spec: t.spec,
+    obj: t.obj,
+    known: t.known,
+    source,
+  };
 }
 
 function at(li: LineIndex, file: string, base: number, docIndex: number, p: Problem): Diagnostic {
@@ -104,14 +155,14 @@ export function locate(r: Resource, path: PathSegment[], lines: Map<string, Line
 }
 
 /** The same object (group, kind, namespace, name) defined twice: the first one counts, as `kubectl apply` would keep the last — we say so. */
-function duplicates(resources: Resource[], lines: Map<string, LineIndex>): Diagnostic[] {
+function duplicates(resources: Resource[], identities: string[], lines: Map<string, LineIndex>): Diagnostic[] {
   const seen = new Map<string, Resource>();
   const out: Diagnostic[] = [];
-  for (const r of resources) {
-    const key = `${r.group}/${refKey(r)}`;
-    const first = seen.get(key);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    const first = seen.get(identities[i]);
     if (!first) {
-      seen.set(key, r);
+      seen.set(identities[i], r);
       continue;
     }
     const p = locate(r, ["metadata", "name"], lines);
