@@ -16,7 +16,8 @@ interface Ev {
 
 export interface FastResult {
   value: unknown;
-  tree: SourceNode;
+  /** Null when the document holds no value (empty, only comments, or `null`). */
+  tree: SourceNode | null;
 }
 
 const ANCHOR = /(?:^|[\s[{,])&[^\s\]},]/m;
@@ -49,7 +50,7 @@ export function fastParse(text: string, maxDepth: number): FastResult | null {
   // The document node is the last top-level event whose result is the value.
   const top = root.kids.length > 0 ? root.kids[root.kids.length - 1] : null;
   if (value === undefined || value === null) {
-    return { value: value ?? null, tree: { r: [0, 0] } };
+    return { value: value ?? null, tree: null };
   }
   if (!top || top.result !== value) return null;
   const tree = build(top, value, text);
@@ -80,49 +81,62 @@ function trimEnd(text: string, s: number, e: number): number {
 
 function build(ev: Ev, value: unknown, text: string): SourceNode | null {
   const start = trimStart(text, ev.start, ev.end);
-  if (Array.isArray(value)) {
-    if (ev.kids.length !== value.length) return value.length === 0 ? { r: [start, trimEnd(text, start, ev.end)], c: [] } : null;
-    const c: SourceNode[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const n = build(ev.kids[i], value[i], text);
-      if (!n) return null;
-      c[i] = n;
-    }
-    const end = value.length ? c[value.length - 1].r[1] : trimEnd(text, start, ev.end);
-    return { r: [start, end], c };
-  }
   if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value as object);
-    const c: Record<string, SourceNode> = {};
-    const kids = ev.kids;
-    let p = 0;
-    let end = start;
-    for (const key of keys) {
-      const k = kids[p];
-      if (!k || String(k.result) !== key) return null;
-      p++;
-      const v = (value as Record<string, unknown>)[key];
-      const ks = trimStart(text, k.start, k.end);
-      const kr: [number, number] = [ks, trimEnd(text, ks, k.end)];
-      let node: SourceNode;
-      // A key with no value produces no value event; a null value that was written (`~`, `null`) does.
-      const next = kids[p];
-      if (v === null && (!next || next.result !== null)) {
-        node = { r: [kr[1], kr[1]] };
-      } else {
-        if (!next) return null;
-        const n = build(next, v, text);
-        if (!n) return null;
-        node = n;
-        p++;
-      }
-      node.k = kr;
-      c[key] = node;
-      end = Math.max(node.r[1], kr[1]);
-    }
-    if (p !== kids.length) return null;
-    if (keys.length === 0) end = trimEnd(text, start, ev.end);
-    return { r: [start, end], c };
+    const first = text.charCodeAt(start);
+    // A tag (`!!map`) or anything but a bracket or a plain entry is rare: leave it to the slow path.
+    if (first === 33 /* ! */) return null;
+    // A flow collection ends at its closing bracket, where js-yaml stops reading it.
+    const flow = first === 91 /* [ */ || first === 123; /* { */
+    const n = Array.isArray(value) ? buildSeq(ev, value, text, start) : buildMap(ev, value as Record<string, unknown>, text, start);
+    if (n && flow) n.r[1] = trimEnd(text, start, ev.end);
+    return n;
   }
   return { r: [start, trimEnd(text, start, ev.end)] };
+}
+
+function buildSeq(ev: Ev, value: unknown[], text: string, start: number): SourceNode | null {
+  if (ev.kids.length !== value.length) return value.length === 0 ? { r: [start, trimEnd(text, start, ev.end)], c: [] } : null;
+  const c: SourceNode[] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const n = build(ev.kids[i], value[i], text);
+    if (!n) return null;
+    c[i] = n;
+  }
+  const end = value.length ? c[value.length - 1].r[1] : trimEnd(text, start, ev.end);
+  return { r: [start, end], c };
+}
+
+function buildMap(ev: Ev, value: Record<string, unknown>, text: string, start: number): SourceNode | null {
+  const keys = Object.keys(value);
+  const c: Record<string, SourceNode> = {};
+  const kids = ev.kids;
+  let p = 0;
+  let end = start;
+  for (const key of keys) {
+    const k = kids[p];
+    if (!k || String(k.result) !== key) return null;
+    p++;
+    const v = value[key];
+    const ks = trimStart(text, k.start, k.end);
+    const kr: [number, number] = [ks, trimEnd(text, ks, k.end)];
+    let node: SourceNode;
+    // A key with no value may produce no value event (flow) or an empty one (block); a null that
+    // was written (`~`, `null`) produces a non-empty one. An empty value sits at the key's end.
+    const next = kids[p];
+    if (v === null && (!next || next.result !== null)) {
+      node = { r: [kr[1], kr[1]] };
+    } else {
+      if (!next) return null;
+      const n = build(next, v, text);
+      if (!n) return null;
+      node = v === null && n.r[0] === n.r[1] ? { r: [kr[1], kr[1]] } : n;
+      p++;
+    }
+    node.k = kr;
+    c[key] = node;
+    end = Math.max(node.r[1], kr[1]);
+  }
+  if (p !== kids.length) return null;
+  if (keys.length === 0) end = trimEnd(text, start, ev.end);
+  return { r: [start, end], c };
 }

@@ -45,7 +45,9 @@ export function slowParse(text: string, maxAliasCount: number): SlowResult {
       value = null;
     }
   }
-  return { value, tree: doc.contents ? toTree(doc.contents as YNode) : null, problems, usable };
+    // A document with no content (only comments, or `---`) has no tree, as on the fast path.
+  const empty = !doc.contents || (isScalar(doc.contents) && doc.contents.value === null);
+  return { value, tree: empty ? null : toTree(doc.contents as YNode, text), problems, usable };
 }
 
 function problem(severity: Problem["severity"], code: string, message: string, start: number, end: number): Problem {
@@ -57,29 +59,53 @@ function cleanMessage(m: string): string {
   return m.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
-function range(n: YNode): [number, number] {
+/**
+ * [start, end) of a node's value. The `yaml` package ends block collections and block scalars after
+ * their last line break; we end every node at its last significant character (as the fast path does),
+ * so a diagnostic's end stays on the node's own last line.
+ */
+function range(n: YNode, text: string): [number, number] {
   const r = n.range;
-  return r ? [r[0], r[1]] : [0, 0];
+  if (!r) return [0, 0];
+  let e = r[1];
+  while (e > r[0] && isWs(text.charCodeAt(e - 1))) e--;
+  return [r[0], e];
 }
 
-function toTree(n: YNode): SourceNode {
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function toTree(n: YNode, text: string): SourceNode {
   if (isMap(n)) {
     const c: Record<string, SourceNode> = {};
+    let last = 0;
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
       const key = pair.key as YNode | null;
       const keyStr = key && isScalar(key) ? String(key.value) : key ? String(key) : "";
-      const kr = key ? range(key) : ([0, 0] as [number, number]);
+      const kr = key ? range(key, text) : ([0, 0] as [number, number]);
       const value = pair.value as YNode | null;
-      const node: SourceNode = value ? toTree(value) : { r: [kr[1], kr[1]] };
+      // A key written with no value (`key:`) has an empty value node; place it at the key's end.
+      const empty = !value || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1]);
+      const node: SourceNode = empty ? { r: [kr[1], kr[1]] } : toTree(value, text);
       node.k = kr;
       c[keyStr] = node; // last one wins, as in toJS
+      last = Math.max(last, kr[1], node.r[1]);
     }
-    return { r: range(n), c };
+    return { r: collectionRange(n, text, last), c };
   }
   if (isSeq(n)) {
-    return { r: range(n), c: n.items.map((it) => (it ? toTree(it as YNode) : { r: [0, 0] as [number, number] })) };
+    const c = n.items.map((it) => (it ? toTree(it as YNode, text) : { r: [0, 0] as [number, number] }));
+    const last = c.reduce((m, x) => Math.max(m, x.r[1]), 0);
+    return { r: collectionRange(n, text, last), c };
   }
-  if (isAlias(n)) return { r: range(n) };
-  return { r: range(n) };
+  return { r: range(n, text) };
+}
+
+/** A block collection ends with its last entry (not with a comment after it); a flow collection with its bracket. */
+function collectionRange(n: YNode & { flow?: boolean; items: unknown[] }, text: string, lastChild: number): [number, number] {
+  const r = range(n, text);
+  if (n.flow || n.items.length === 0) return r;
+  return [r[0], Math.max(r[0], Math.min(r[1], lastChild))];
 }
