@@ -100,6 +100,8 @@ export interface RuleView {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   raw: any;
   backends: BackendView[];
+  /** Targets of the rule's RequestMirror filters (rule-level `filters`), resolved like backends. */
+  mirrors?: BackendView[];
 }
 
 export interface ParentView {

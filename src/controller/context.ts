@@ -1,0 +1,208 @@
+/**
+ * The controller's working state: lookup indexes built once per run, the per-object state the rules
+ * fill in, and the sinks for relations, diagnostics and assumptions. Rules read and write only this.
+ */
+import type { Resource } from "../model/resource";
+import { cond, type Condition, type ResourceStatus } from "../model/status";
+import type { Diagnostic, Severity } from "../model/diagnostic";
+import type { Assumption, GatewayView, ListenerView, ParentView, Relation, RouteView } from "../model/model";
+import type { LineIndex, PathSegment } from "../model/source";
+import { refKey } from "../model/ids";
+import { locate } from "../parse/index";
+import { GrantIndex } from "./reference-grant";
+
+/** Conditions of one object (or listener, or route parent), by type, in insertion order. */
+export type CondSet = Map<string, Condition>;
+
+/** A listener being processed (from a Gateway; ListenerSets reuse the shape). */
+export interface ListenerState {
+  view: ListenerView;
+  gw: GatewayState;
+  /** Resource that declares the listener (the Gateway, or a ListenerSet). */
+  origin: Resource;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
+  conds: CondSet;
+  /** Route kinds (`group/kind`) this listener admits: its supportedKinds. */
+  kinds: Set<string>;
+  attached: number;
+}
+
+export interface GatewayState {
+  res: Resource;
+  view: GatewayView;
+  listeners: ListenerState[];
+  conds: CondSet;
+  /** Whether the Gateway's GatewayClass accepts it (missing classes are assumed to). */
+  classOk: boolean;
+}
+
+export interface ParentState {
+  view: ParentView;
+  conds: CondSet;
+  /** The parentRef as written (for source paths). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ref: any;
+  /** False when this parentRef repeats an earlier one (status keeps one entry). */
+  distinct: boolean;
+}
+
+export interface RouteState {
+  res: Resource;
+  view: RouteView;
+  parents: ParentState[];
+  /** Route-wide ResolvedRefs (backends are per route, not per parent). */
+  resolved: Condition | null;
+}
+
+/** Everything a rule needs. */
+export class Ctx {
+  readonly resources: Resource[];
+  /** `Kind/ns/name` → first resource with that key. */
+  readonly byKey = new Map<string, Resource>();
+  /** Namespace name → labels (defined Namespaces only). */
+  readonly namespaces = new Map<string, Record<string, string>>();
+  readonly grants: GrantIndex;
+  /** Whether the input holds any Service: with none, backends are assumed to exist (see backend-refs.ts). */
+  readonly hasServices: boolean;
+  readonly gatewayClasses: Resource[] = [];
+  readonly gatewayResources: Resource[] = [];
+  readonly routeResources: Resource[] = [];
+  readonly gateways: GatewayState[] = [];
+  readonly gatewayByKey = new Map<string, GatewayState>();
+  readonly routes: RouteState[] = [];
+  /** GatewayClass name → whether it is accepted. */
+  readonly classAccepted = new Map<string, boolean>();
+  /** `Kind/name` → conditions, for objects with only top-level conditions (GatewayClass). */
+  readonly objectConds = new Map<string, CondSet>();
+  /** `Kind/ns/name` → computed status (the Model's `status`). */
+  readonly status = new Map<string, ResourceStatus>();
+  readonly relations: Relation[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly assumptions: Assumption[] = [];
+  private readonly assumed = new Set<string>();
+  /** `grant|referrer` pairs already related (one relation per pair, not per reference). */
+  readonly grantRelated = new Set<string>();
+  private readonly lines?: Map<string, LineIndex>;
+
+  constructor(resources: Resource[], options: { lines?: Map<string, LineIndex> } = {}) {
+    this.resources = resources;
+    this.lines = options.lines;
+    let services = false;
+    for (const r of resources) {
+      const key = refKey(r);
+      // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
+      if (this.byKey.has(key)) continue;
+      this.byKey.set(key, r);
+      switch (r.kind) {
+        case "Namespace":
+          if (r.group === "") this.namespaces.set(r.name, { ...stringMap(r.metadata.labels), "kubernetes.io/metadata.name": r.name });
+          break;
+        case "Service":
+          if (r.group === "") services = true;
+          break;
+        case "GatewayClass":
+          if (r.known) this.gatewayClasses.push(r);
+          break;
+        case "Gateway":
+          if (r.known) this.gatewayResources.push(r);
+          break;
+        case "HTTPRoute":
+        case "GRPCRoute":
+        case "TLSRoute":
+        case "TCPRoute":
+        case "UDPRoute":
+          if (r.known) this.routeResources.push(r);
+          break;
+      }
+    }
+    this.hasServices = services;
+    this.grants = new GrantIndex(this.byKey.values());
+  }
+
+  /** The object with this key, only when its API group matches (kinds are not unique across groups). */
+  get(group: string, kind: string, namespace: string, name: string): Resource | undefined {
+    const r = this.byKey.get(refKey({ kind, namespace, name }));
+    return r && r.group === group ? r : undefined;
+  }
+
+  /** Labels of a namespace; an undefined namespace is assumed to exist with only its name label. */
+  namespaceLabels(ns: string, why: string): Record<string, string> {
+    const labels = this.namespaces.get(ns);
+    if (labels) return labels;
+    this.assume("namespace-exists", `Namespace ${ns} is not in the input; assumed to exist with only the label kubernetes.io/metadata.name=${ns} (${why})`, [`Namespace/${ns}`]);
+    return { "kubernetes.io/metadata.name": ns };
+  }
+
+  /** Record an assumption once per code and refs. */
+  assume(code: string, message: string, refs: string[]): void {
+    const key = `${code}|${refs.join(",")}`;
+    if (this.assumed.has(key)) return;
+    this.assumed.add(key);
+    this.assumptions.push({ code, message, refs });
+  }
+
+  /** Report a problem on a field of a resource. */
+  report(r: Resource, path: PathSegment[], severity: Severity, code: string, message: string): void {
+    const place = this.lines ? locate(r, path, this.lines) : { file: r.source.file, line: 0, column: 0, endLine: 0, endColumn: 0 };
+    this.diagnostics.push({
+      severity,
+      code,
+      message,
+      ...place,
+      docIndex: r.source.docIndex,
+      resource: { group: r.group, kind: r.kind, namespace: r.namespace, name: r.name },
+      path,
+    });
+  }
+
+  relate(rel: Relation): void {
+    this.relations.push(rel);
+  }
+}
+
+/** `metadata.generation`, or 1 when the input has none (a freshly created object). */
+export function generationOf(r: Resource): number {
+  const g = r.metadata.generation;
+  return typeof g === "number" && Number.isFinite(g) ? g : 1;
+}
+
+/** A plain object (input fields are untyped; callers still check each field's type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function isRecord(v: unknown): v is Record<string, any> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The string entries of a map (labels). */
+export function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (typeof x === "string") out[k] = x;
+  return out;
+}
+
+/** A string field, or "" (inputs are untrusted: anything may be any type). */
+export function str(v: unknown): string {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+}
+
+/** An array field, or []. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * Record a problem on a listener: the condition (first problem of each type wins, as the status has
+ * one condition per type) and a diagnostic on the field at fault.
+ */
+export function failListener(ctx: Ctx, ls: ListenerState, type: string, reason: string, message: string, path: PathSegment[], severity: Severity = "error"): void {
+  if (!ls.conds.has(type)) ls.conds.set(type, cond(type, false, reason, message));
+  ctx.report(ls.origin, [...ls.view.path, ...path], severity, reason, `${ls.origin.kind} ${ls.origin.namespace}/${ls.origin.name} listener ${ls.view.name}: ${message}`);
+}
+
+/** Set a condition (replacing one of the same type). */
+export function setCond(set: CondSet, c: Condition): void {
+  set.set(c.type, c);
+}
+
+export type { GatewayView, ListenerView, RouteView, ParentView };

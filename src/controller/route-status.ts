@@ -1,0 +1,26 @@
+/**
+ * Route status: one RouteParentStatus per distinct parentRef with Accepted (from attachment) and
+ * ResolvedRefs (from backends; the same for every parent, as references are per route).
+ */
+import type { Condition, ParentStatus, ResourceStatus } from "../model/status";
+import { type Ctx, type RouteState, generationOf } from "./context";
+
+/** The status a conformant controller would write for one route. */
+export function routeStatus(rs: RouteState): ResourceStatus {
+  const gen = generationOf(rs.res);
+  const parents: ParentStatus[] = [];
+  for (const ps of rs.parents) {
+    if (!ps.distinct) continue;
+    const conditions: Condition[] = [];
+    const accepted = ps.conds.get("Accepted");
+    if (accepted) conditions.push({ ...accepted, observedGeneration: gen });
+    if (rs.resolved) conditions.push({ ...rs.resolved, observedGeneration: gen });
+    parents.push({ parentRef: ps.view.ref, parentKind: ps.view.kind, conditions });
+  }
+  return { kind: rs.res.kind, namespace: rs.res.namespace, name: rs.res.name, conditions: [], parents };
+}
+
+/** Rule: status of every route. */
+export function runRouteStatus(ctx: Ctx): void {
+  for (const rs of ctx.routes) ctx.status.set(rs.view.key, routeStatus(rs));
+}
