@@ -18,6 +18,20 @@ export interface OutcomeBackend {
   kind?: string;
   /** Why this backend cannot serve (its share gets 500), when invalid. */
   invalid?: string;
+  /** With several backends: what this one receives when its own backendRef filters change it. */
+  requestHeaders?: Record<string, string>;
+  path?: string;
+  host?: string;
+}
+
+/** One RequestMirror target of the selected rule. */
+export interface MirrorShare {
+  /** `ns/name`. */
+  backend: string;
+  /** Share of requests mirrored, 0–100. */
+  percent: number;
+  /** Why the mirror is dropped, when it is. */
+  invalid?: string;
 }
 
 export interface Redirect {
@@ -40,5 +54,9 @@ export interface Outcome {
   responseHeaders: Record<string, string>;
   mirrors: string[];
   grpcStatus?: string;
+  /** Every RequestMirror of the selected rule with its share (`mirrors` lists the live ones). */
+  mirrorShares?: MirrorShare[];
+  /** Set when a real client would get no HTTP response at all (nothing listening, TLS handshake failure). */
+  connectionError?: string;
   trace: TraceStep[];
 }
