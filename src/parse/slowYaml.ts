@@ -17,12 +17,21 @@ export interface SlowResult {
 /** Errors that leave a value we can still use (with the error reported). */
 const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
 
-export function slowParse(text: string, maxAliasCount: number): SlowResult {
+/** Parse one document with every error reported. `maxDepth` bounds the nesting of collections. */
+export function slowParse(text: string, maxAliasCount: number, maxDepth = 64): SlowResult {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   } catch (e) {
-    return { value: null, tree: null, problems: [problem("error", "yaml-syntax", String(e), 0, 0)], usable: false };
+    const deep = e instanceof RangeError;
+    return { value: null, tree: null, problems: [problem("error", deep ? "too-deep" : "yaml-syntax", deep ? tooDeep(maxDepth) : String(e), 0, Math.min(1, text.length))], usable: false };
+  }
+  // Very deep nesting overflows the stack inside the `yaml` package (which then reports one error
+  // per level) or would overflow ours later: one clear error instead, at the first node too deep.
+  const overflow = doc.errors.some((e) => /call stack/i.test(e.message));
+  const deepAt = overflow ? 0 : depthExceeded(doc.contents as YNode | null, maxDepth);
+  if (overflow || deepAt !== -1) {
+    return { value: null, tree: null, problems: [problem("error", "too-deep", tooDeep(maxDepth), deepAt, Math.min(deepAt + 1, text.length))], usable: false };
   }
   const problems: Problem[] = [];
   let usable = true;
@@ -41,13 +50,49 @@ export function slowParse(text: string, maxAliasCount: number): SlowResult {
     } catch (e) {
       usable = false;
       const msg = e instanceof Error ? e.message : String(e);
-      problems.push(problem("error", "alias-limit", cleanMessage(msg), 0, Math.min(text.length, 1)));
+      const at = firstAlias(doc.contents as YNode | null);
+      problems.push(problem("error", "alias-limit", `aliases expand to too many nodes (more than ${maxAliasCount} expansions; a "billion laughs" document?): ${cleanMessage(msg)}`, at[0], at[1]));
       value = null;
     }
   }
-    // A document with no content (only comments, or `---`) has no tree, as on the fast path.
+  // A document with no content (only comments, or `---`) has no tree, as on the fast path.
   const empty = !doc.contents || (isScalar(doc.contents) && doc.contents.value === null);
   return { value, tree: empty ? null : toTree(doc.contents as YNode, text), problems, usable };
+}
+
+function tooDeep(maxDepth: number): string {
+  return `collections are nested more than ${maxDepth} levels deep; the document is not read`;
+}
+
+function kidsOf(n: YNode): YNode[] {
+  if (isMap(n)) return n.items.flatMap((p) => [p.key as YNode, p.value as YNode]).filter((x): x is YNode => !!x && typeof x === "object");
+  if (isSeq(n)) return n.items.filter((x): x is YNode => !!x && typeof x === "object") as YNode[];
+  return [];
+}
+
+/** Start offset of the first collection nested deeper than `max`, or -1. Iterative: the input may be hostile. */
+function depthExceeded(root: YNode | null, max: number): number {
+  if (!root) return -1;
+  const stack: [YNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (!isMap(n) && !isSeq(n)) continue;
+    if (d > max) return n.range?.[0] ?? 0;
+    for (const k of kidsOf(n)) stack.push([k, d + 1]);
+  }
+  return -1;
+}
+
+/** Range of the first alias (`*name`) in document order, to point the alias-limit error at. */
+function firstAlias(root: YNode | null): [number, number] {
+  const stack: YNode[] = root ? [root] : [];
+  let best: [number, number] | null = null;
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isAlias(n) && n.range && (!best || n.range[0] < best[0])) best = [n.range[0], n.range[1]];
+    stack.push(...kidsOf(n));
+  }
+  return best ?? [0, 0];
 }
 
 function problem(severity: Problem["severity"], code: string, message: string, start: number, end: number): Problem {
