@@ -46,10 +46,20 @@ export function selectorMatches(selector: unknown, labels: Record<string, string
 }
 
 /** Why a route may not attach to a listener, or null when allowed. */
-export function notAllowedReason(ctx: Ctx, ls: ListenerState, route: Resource): string | null {
-  if (!ls.kinds.has(kindKey(route.group, route.kind))) {
+export function notAllowedReason(ctx: Ctx, ls: ListenerState, route: Resource, routeKindKey = kindKey(route.group, route.kind)): string | null {
+  if (!ls.kinds.has(routeKindKey)) {
     return ls.kinds.size === 0 ? `listener ${ls.view.name} admits no route kinds` : `listener ${ls.view.name} does not admit ${route.kind} (allows ${[...ls.kinds].map((k) => k.slice(k.indexOf("/") + 1)).join(", ")})`;
   }
+  // The namespace decision is the same for every route of a namespace: compute it once.
+  const cached = ls.nsDecisions.get(route.namespace);
+  if (cached !== undefined) return cached;
+  const why = namespaceRefusal(ctx, ls, route.namespace);
+  ls.nsDecisions.set(route.namespace, why);
+  return why;
+}
+
+/** Why routes from `routeNs` may not attach to the listener (allowedRoutes.namespaces), or null. */
+export function namespaceRefusal(ctx: Ctx, ls: ListenerState, routeNs: string): string | null {
   const ns = ls.spec.allowedRoutes?.namespaces;
   const from = str(isRecord(ns) ? (ns as Record<string, unknown>).from : undefined) || "Same";
   const gwNs = ls.origin.namespace;
@@ -57,12 +67,12 @@ export function notAllowedReason(ctx: Ctx, ls: ListenerState, route: Resource): 
     case "All":
       return null;
     case "Same":
-      return route.namespace === gwNs ? null : `listener ${ls.view.name} only admits routes from namespace ${gwNs}`;
+      return routeNs === gwNs ? null : `listener ${ls.view.name} only admits routes from namespace ${gwNs}`;
     case "Selector": {
       const selector = (ns as Record<string, unknown>).selector;
       if (!isRecord(selector)) return `listener ${ls.view.name} uses from: Selector without a selector`;
-      const labels = ctx.namespaceLabels(route.namespace, `to evaluate the namespace selector of listener ${ls.view.id}`);
-      return selectorMatches(selector, labels) ? null : `namespace ${route.namespace} does not match the namespace selector of listener ${ls.view.name}`;
+      const labels = ctx.namespaceLabels(routeNs, `to evaluate the namespace selector of listener ${ls.view.id}`);
+      return selectorMatches(selector, labels) ? null : `namespace ${routeNs} does not match the namespace selector of listener ${ls.view.name}`;
     }
     default:
       return `listener ${ls.view.name} has an unknown allowedRoutes.namespaces.from value ${from}`;

@@ -10,12 +10,12 @@
  * real problems. As soon as one Service is present, a missing one is BackendNotFound, as the spec
  * and the conformance suite (whose inputs always include Services) require.
  */
-import type { BackendView } from "../model/model";
+import type { BackendView, Relation } from "../model/model";
 import type { PathSegment } from "../model/source";
 import { cond } from "../model/status";
-import { refKey } from "../model/ids";
 import { type Ctx, type RouteState, arr, isRecord } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
+import { ROUTE_RESOLVED, backendRefPath } from "./shared";
 
 /** Core support is a Kubernetes Service; other kinds are implementation-specific and not simulated. */
 const isService = (group: string, kind: string): boolean => group === "" && kind === "Service";
@@ -24,7 +24,7 @@ const isService = (group: string, kind: string): boolean => group === "" && kind
 export function resolveBackend(ctx: Ctx, rs: RouteState, raw: unknown, path: PathSegment[], type: "backendRef" | "mirror"): BackendView {
   const from = rs.res;
   const ref = readRef(raw, { group: "", kind: "Service", namespace: from.namespace });
-  const o = isRecord(raw) ? (raw as Record<string, unknown>) : {};
+  const o = isRecord(raw) ? raw : {};
   const port = typeof o.port === "number" ? o.port : null;
   // BackendRef.weight defaults to 1; 0 means "no traffic", still a valid reference.
   const weight = typeof o.weight === "number" && o.weight >= 0 ? o.weight : 1;
@@ -54,26 +54,24 @@ export function resolveBackend(ctx: Ctx, rs: RouteState, raw: unknown, path: Pat
     const severity = reason === "InvalidKind" && ref.group !== "" ? "warning" : "error";
     ctx.report(from, path, severity, reason, `${from.kind} ${from.namespace}/${from.name} ${type === "mirror" ? "mirror " : ""}backendRef: ${message}`);
   } else relateGrant(ctx, r.grant, from);
-  ctx.relate({ type, from: rs.view.key, to: r.key, ok: !reason, reason, path, weight: type === "backendRef" ? weight : undefined, grant: r.grant ? refKey(r.grant) : undefined });
-  return {
-    group: ref.group,
-    kind: ref.kind,
-    namespace: ref.namespace,
-    name: ref.name,
-    port,
-    weight,
-    valid: !reason,
-    ...(reason ? { reason, message } : {}),
-    filters: arr(o.filters),
-    path,
-  };
+  const rel: Relation = { type, from: rs.view.key, to: r.key, ok: !reason, path };
+  if (reason) rel.reason = reason;
+  if (type === "backendRef") rel.weight = weight;
+  if (r.grant) rel.grant = ctx.key(r.grant);
+  ctx.relate(rel);
+  const view: BackendView = { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name, port, weight, valid: !reason, filters: arr(o.filters), path };
+  if (reason) {
+    view.reason = reason;
+    view.message = message;
+  }
+  return view;
 }
 
 /** A port the Service does not expose is not a status condition, but almost always a mistake. */
 function checkServicePort(ctx: Ctx, rs: RouteState, spec: unknown, ns: string, name: string, port: number, path: PathSegment[]): void {
-  const ports = isRecord(spec) ? arr((spec as Record<string, unknown>).ports) : [];
+  const ports = isRecord(spec) ? arr(spec.ports) : arr(null);
   if (ports.length === 0) return;
-  if (ports.some((p) => isRecord(p) && (p as Record<string, unknown>).port === port)) return;
+  for (const p of ports) if (isRecord(p) && p.port === port) return;
   ctx.report(rs.res, [...path, "port"], "warning", "port-not-found", `Service ${ns}/${name} does not expose port ${port}`);
 }
 
@@ -93,22 +91,24 @@ function mirrors(ctx: Ctx, rs: RouteState, filters: unknown, base: PathSegment[]
 export function resolveRouteBackends(ctx: Ctx, rs: RouteState): void {
   const problems: BackendView[] = [];
   for (const rule of rs.view.rules) {
-    const base: PathSegment[] = ["spec", "rules", rule.index];
-    const raw = isRecord(rule.raw) ? (rule.raw as Record<string, unknown>) : {};
-    arr(raw.backendRefs).forEach((b, j) => {
-      const path = [...base, "backendRefs", j];
-      const view = resolveBackend(ctx, rs, b, path, "backendRef");
+    const raw = isRecord(rule.raw) ? rule.raw : {};
+    const refs = arr(raw.backendRefs);
+    for (let j = 0; j < refs.length; j++) {
+      const path = backendRefPath(rule.index, j);
+      const view = resolveBackend(ctx, rs, refs[j], path, "backendRef");
       rule.backends.push(view);
       if (!view.valid) problems.push(view);
-      for (const m of mirrors(ctx, rs, view.filters, path)) if (!m.valid) problems.push(m);
-    });
-    const ms = mirrors(ctx, rs, raw.filters, base);
-    if (ms.length > 0) rule.mirrors = ms;
-    for (const m of ms) if (!m.valid) problems.push(m);
+      if (view.filters.length > 0) for (const m of mirrors(ctx, rs, view.filters, path)) if (!m.valid) problems.push(m);
+    }
+    if (Array.isArray(raw.filters) && raw.filters.length > 0) {
+      const ms = mirrors(ctx, rs, raw.filters, ["spec", "rules", rule.index]);
+      if (ms.length > 0) rule.mirrors = ms;
+      for (const m of ms) if (!m.valid) problems.push(m);
+    }
   }
   rs.resolved =
     problems.length === 0
-      ? cond("ResolvedRefs", true, "ResolvedRefs", "all references resolved")
+      ? ROUTE_RESOLVED
       : cond("ResolvedRefs", false, problems[0].reason ?? "BackendNotFound", problems.map((p) => p.message).join("; "));
 }
 

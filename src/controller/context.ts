@@ -26,6 +26,10 @@ export interface ListenerState {
   /** Route kinds (`group/kind`) this listener admits: its supportedKinds. */
   kinds: Set<string>;
   attached: number;
+  /** Keys of the routes attached (a route counts once per listener). */
+  routeKeys: Set<string>;
+  /** Namespace → why routes from it may not attach (null = allowed); evaluated once per namespace. */
+  nsDecisions: Map<string, string | null>;
 }
 
 export interface GatewayState {
@@ -39,7 +43,8 @@ export interface GatewayState {
 
 export interface ParentState {
   view: ParentView;
-  conds: CondSet;
+  /** The Accepted condition of this parent. */
+  accepted: Condition | null;
   /** The parentRef as written (for source paths). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ref: any;
@@ -49,6 +54,8 @@ export interface ParentState {
 
 export interface RouteState {
   res: Resource;
+  /** `group/kind`, to test against listeners' supported kinds. */
+  kindKey: string;
   view: RouteView;
   parents: ParentState[];
   /** Route-wide ResolvedRefs (backends are per route, not per parent). */
@@ -60,6 +67,10 @@ export class Ctx {
   readonly resources: Resource[];
   /** `Kind/ns/name` → first resource with that key. */
   readonly byKey = new Map<string, Resource>();
+  /** Resource → its `Kind/ns/name` (built once; saves rebuilding key strings in hot loops). */
+  readonly keyOf = new Map<Resource, string>();
+  /** kind → namespace → name → resource: lookups without building key strings. */
+  private readonly index = new Map<string, Map<string, Map<string, Resource>>>();
   /** Namespace name → labels (defined Namespaces only). */
   readonly namespaces = new Map<string, Record<string, string>>();
   readonly grants: GrantIndex;
@@ -94,6 +105,12 @@ export class Ctx {
       // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
       if (this.byKey.has(key)) continue;
       this.byKey.set(key, r);
+      this.keyOf.set(r, key);
+      let byNs = this.index.get(r.kind);
+      if (!byNs) this.index.set(r.kind, (byNs = new Map()));
+      let byName = byNs.get(r.namespace);
+      if (!byName) byNs.set(r.namespace, (byName = new Map()));
+      byName.set(r.name, r);
       switch (r.kind) {
         case "Namespace":
           if (r.group === "") this.namespaces.set(r.name, { ...stringMap(r.metadata.labels), "kubernetes.io/metadata.name": r.name });
@@ -122,8 +139,13 @@ export class Ctx {
 
   /** The object with this key, only when its API group matches (kinds are not unique across groups). */
   get(group: string, kind: string, namespace: string, name: string): Resource | undefined {
-    const r = this.byKey.get(refKey({ kind, namespace, name }));
+    const r = this.index.get(kind)?.get(namespace)?.get(name);
     return r && r.group === group ? r : undefined;
+  }
+
+  /** `Kind/ns/name` of a resource of the input. */
+  key(r: Resource): string {
+    return this.keyOf.get(r) ?? refKey(r);
   }
 
   /** Labels of a namespace; an undefined namespace is assumed to exist with only its name label. */
@@ -144,12 +166,16 @@ export class Ctx {
 
   /** Report a problem on a field of a resource. */
   report(r: Resource, path: PathSegment[], severity: Severity, code: string, message: string): void {
-    const place = this.lines ? locate(r, path, this.lines) : { file: r.source.file, line: 0, column: 0, endLine: 0, endColumn: 0 };
+    const place = this.lines ? locate(r, path, this.lines) : null;
     this.diagnostics.push({
       severity,
       code,
       message,
-      ...place,
+      file: r.source.file,
+      line: place ? place.line : 0,
+      column: place ? place.column : 0,
+      endLine: place ? place.endLine : 0,
+      endColumn: place ? place.endColumn : 0,
       docIndex: r.source.docIndex,
       resource: { group: r.group, kind: r.kind, namespace: r.namespace, name: r.name },
       path,
@@ -185,10 +211,13 @@ export function str(v: unknown): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 }
 
-/** An array field, or []. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const EMPTY: any[] = Object.freeze([]) as unknown as any[];
+
+/** An array field, or a shared frozen [] (read-only: never push into the result). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function arr(v: unknown): any[] {
-  return Array.isArray(v) ? v : [];
+  return Array.isArray(v) ? v : EMPTY;
 }
 
 /**

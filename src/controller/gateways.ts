@@ -56,14 +56,14 @@ export function makeListener(gw: GatewayState, origin: Resource, spec: unknown, 
     conditions: [],
     routes: [],
   };
-  return { view, gw, origin, spec: l, conds: new Map(), kinds: new Set(), attached: 0 };
+  return { view, gw, origin, spec: l, conds: new Map(), kinds: new Set(), attached: 0, routeKeys: new Set(), nsDecisions: new Map() };
 }
 
 /** Rule: Gateway states, listeners, and the gatewayClass relation. */
 export function runGateways(ctx: Ctx): void {
   for (const res of ctx.gatewayResources) {
     const className = str(res.spec?.gatewayClassName);
-    const key = refKey(res);
+    const key = ctx.key(res);
     const gw: GatewayState = {
       res,
       view: { key, resource: res, className, accepted: false, programmed: false, listeners: [] },

@@ -44,23 +44,22 @@ export function readRef(raw: unknown, defaults: { group: string; kind: string; n
  * caller records why).
  */
 export function resolveRef(ctx: Ctx, from: Resource, ref: ObjRef, supported: (group: string, kind: string) => boolean, assumeExists = false): Resolved {
-  const key = refKey(ref);
-  if (!supported(ref.group, ref.kind)) return { ref, key, failure: "kind" };
+  if (!supported(ref.group, ref.kind)) return { ref, key: refKey(ref), failure: "kind" };
   let grant: Resource | undefined;
   if (ref.namespace !== from.namespace) {
-    grant = ctx.grants.permits({ group: from.group, kind: from.kind, namespace: from.namespace }, ref) ?? undefined;
-    if (!grant) return { ref, key, failure: "notPermitted" };
+    grant = ctx.grants.permits(from, ref) ?? undefined;
+    if (!grant) return { ref, key: refKey(ref), failure: "notPermitted" };
   }
   const target = ctx.get(ref.group, ref.kind, ref.namespace, ref.name);
-  if (!target && !assumeExists) return { ref, key, grant, failure: "notFound" };
-  return { ref, key, target, grant };
+  if (!target) return assumeExists ? { ref, key: refKey(ref), grant } : { ref, key: refKey(ref), grant, failure: "notFound" };
+  return { ref, key: ctx.key(target), target, grant };
 }
 
 /** Record the ReferenceGrant that permits a reference, as a relation from the grant to the referrer. */
 export function relateGrant(ctx: Ctx, grant: Resource | undefined, from: Resource): void {
   if (!grant) return;
-  const pair = `${refKey(grant)}|${refKey(from)}`;
+  const pair = `${ctx.key(grant)}|${ctx.key(from)}`;
   if (ctx.grantRelated.has(pair)) return;
   ctx.grantRelated.add(pair);
-  ctx.relate({ type: "referenceGrant", from: refKey(grant), to: refKey(from), ok: true, path: ["spec", "from"] });
+  ctx.relate({ type: "referenceGrant", from: ctx.key(grant), to: ctx.key(from), ok: true, path: ["spec", "from"] });
 }

@@ -4,17 +4,18 @@
  */
 import type { Condition, ParentStatus, ResourceStatus } from "../model/status";
 import { type Ctx, type RouteState, generationOf } from "./context";
+import { stamped } from "./shared";
 
 /** The status a conformant controller would write for one route. */
 export function routeStatus(rs: RouteState): ResourceStatus {
   const gen = generationOf(rs.res);
   const parents: ParentStatus[] = [];
+  const resolved = rs.resolved ? stamped(rs.resolved, gen) : null;
   for (const ps of rs.parents) {
     if (!ps.distinct) continue;
     const conditions: Condition[] = [];
-    const accepted = ps.conds.get("Accepted");
-    if (accepted) conditions.push({ ...accepted, observedGeneration: gen });
-    if (rs.resolved) conditions.push({ ...rs.resolved, observedGeneration: gen });
+    if (ps.accepted) conditions.push(stamped(ps.accepted, gen));
+    if (resolved) conditions.push(resolved);
     parents.push({ parentRef: ps.view.ref, parentKind: ps.view.kind, conditions });
   }
   return { kind: rs.res.kind, namespace: rs.res.namespace, name: rs.res.name, conditions: [], parents };

@@ -3,27 +3,23 @@
  * fill in. Every route kind goes through the same code paths; only HTTPRoute, GRPCRoute and
  * TLSRoute carry hostnames.
  */
-import type { RouteView } from "../model/model";
-import { refKey } from "../model/ids";
-import { type Ctx, arr, isRecord, str } from "./context";
+import type { RouteView, RuleView } from "../model/model";
+import { type Ctx, arr, isRecord } from "./context";
 
 /** Rule: route states for every route in the input. */
 export function runRoutes(ctx: Ctx): void {
   for (const res of ctx.routeResources) {
-    const hostnames = arr(res.spec?.hostnames).map(str).filter((h) => h !== "");
-    const view: RouteView = {
-      key: refKey(res),
-      kind: res.kind,
-      resource: res,
-      hostnames,
-      rules: arr(res.spec?.rules).map((raw, index) => ({
-        index,
-        ...(isRecord(raw) && typeof (raw as Record<string, unknown>).name === "string" ? { name: (raw as Record<string, string>).name } : {}),
-        raw,
-        backends: [],
-      })),
-      parents: [],
-    };
-    ctx.routes.push({ res, view, parents: [], resolved: null });
+    const hostnames: string[] = [];
+    for (const h of arr(res.spec?.hostnames)) if (typeof h === "string" && h !== "") hostnames.push(h);
+    const rules: RuleView[] = [];
+    const raws = arr(res.spec?.rules);
+    for (let index = 0; index < raws.length; index++) {
+      const raw = raws[index];
+      const rule: RuleView = { index, raw, backends: [] };
+      if (isRecord(raw) && typeof raw.name === "string") rule.name = raw.name;
+      rules.push(rule);
+    }
+    const view: RouteView = { key: ctx.key(res), kind: res.kind, resource: res, hostnames, rules, parents: [] };
+    ctx.routes.push({ res, kindKey: `${res.group}/${res.kind}`, view, parents: [], resolved: null });
   }
 }
