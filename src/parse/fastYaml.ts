@@ -96,11 +96,11 @@ function build(ev: Ev, value: unknown, text: string): SourceNode | null {
 
 function buildSeq(ev: Ev, value: unknown[], text: string, start: number): SourceNode | null {
   if (ev.kids.length !== value.length) return value.length === 0 ? { r: [start, trimEnd(text, start, ev.end)], c: [] } : null;
-  const c: SourceNode[] = new Array(value.length);
+  const c: SourceNode[] = [];
   for (let i = 0; i < value.length; i++) {
     const n = build(ev.kids[i], value[i], text);
     if (!n) return null;
-    c[i] = n;
+    c.push(n);
   }
   const end = value.length ? c[value.length - 1].r[1] : trimEnd(text, start, ev.end);
   return { r: [start, end], c };

@@ -62,6 +62,8 @@ const ROWS: Row[] = [
   { name: "same name, other namespace: not a duplicate", text: `${svc("a")}---\n${svc("a", "  namespace: other\n")}`, resources: ["Service/default/a", "Service/other/a"], diagnostics: [] },
   { name: "unknown kind kept, info", text: "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n", resources: ["Widget/default/w"], diagnostics: ["2:7 info unknown-kind"] },
   { name: "unknown apiVersion of a known kind", text: "apiVersion: gateway.networking.k8s.io/v9\nkind: Gateway\nmetadata:\n  name: g\n", resources: ["Gateway/default/g"], diagnostics: ["1:13 warning unknown-version"] },
+  // The API server prunes null fields before validation: `uid: null` or an empty value is no error.
+  { name: "null fields are not schema errors", text: svc("a", "  uid: null\n  labels: ~\nspec:\n  clusterIP:\n  ports:\n  - {port: 80, name: null}\n"), resources: ["Service/default/a"], diagnostics: [] },
   { name: "older served version accepted", text: "apiVersion: gateway.networking.k8s.io/v1beta1\nkind: HTTPRoute\nmetadata:\n  name: r\nspec: {}\n", resources: ["HTTPRoute/default/r"], diagnostics: [] },
   { name: "missing kind", text: "apiVersion: v1\nmetadata:\n  name: x\n", resources: [], diagnostics: ["1:1 error missing-field"] },
   { name: "missing name", text: "---\nkind: Service\napiVersion: v1\nmetadata: {}\n", resources: [], diagnostics: ["2:1 error missing-field"] },
@@ -212,5 +214,37 @@ describe("ParseCache: incremental re-parse", () => {
     const fresh = parse({ name: "f.yaml", text });
     expect(r.resources.map((x) => x.source.offset)).toEqual(fresh.resources.map((x) => x.source.offset));
     expect(locate(r.resources[5], ["metadata", "name"], r.lines)).toEqual(locate(fresh.resources[5], ["metadata", "name"], fresh.lines));
+  });
+});
+
+describe("JSON streams and error floods", () => {
+  const obj = (name: string) => `{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "${name}", "annotations": {"x": "}{\\"]"}}\n}`;
+  it.each([
+    { name: "concatenated objects, one per line", text: `${obj("a")}\n${obj("b")}\n`, resources: ["Service/default/a", "Service/default/b"] },
+    { name: "objects back to back", text: `${obj("a")}${obj("b")}${obj("c")}`, resources: ["Service/default/a", "Service/default/b", "Service/default/c"] },
+    { name: "one array", text: `[${obj("a")}, ${obj("b")}]`, resources: ["Service/default/a", "Service/default/b"] },
+  ])("$name", ({ text, resources }) => {
+    const r = parse({ name: "s.json", text });
+    expect(r.resources.map(refKey)).toEqual(resources);
+    expect(r.diagnostics).toEqual([]);
+    // Positions stay exact in the second value.
+    if (resources.length > 1) {
+      const l = locate(r.resources[1], ["metadata", "name"], r.lines);
+      expect(text.split("\n")[l.line - 1].slice(l.column - 1, l.endColumn - 1)).toBe('"b"');
+    }
+  });
+
+  it("a broken value in a stream is reported in its place, the others read", () => {
+    const text = `${obj("a")}\n{\n  "apiVersion": "v1"\n  "kind": "Service",\n  "metadata": {"name": "b"}\n}\n${obj("c")}\n`;
+    const r = parse({ name: "s.json", text });
+    expect(r.resources.map(refKey)).toEqual(["Service/default/a", "Service/default/c"]);
+    expect(r.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(["8 yaml-syntax"]);
+  });
+
+  it("caps the errors of one document", () => {
+    const text = "a: [\n" + "{ ] }\n".repeat(500);
+    const r = parse(text);
+    expect(r.diagnostics.length).toBeLessThanOrEqual(21);
+    expect(r.diagnostics.at(-1)!.message).toMatch(/more YAML errors in this document/);
   });
 });

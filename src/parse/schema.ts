@@ -102,8 +102,27 @@ export function validateSchema(apiVersion: string, kind: string, obj: unknown): 
     const { status: _status, ...rest } = obj as Record<string, unknown>;
     data = rest;
   }
+  // The API server drops fields set to null (`uid: null`, `key:` with no value) before validating
+  // ("null values for fields that … don't specify nullable … will be pruned"): so do we.
+  if (hasNullField(data)) data = withoutNullFields(data);
   if (v(data)) return [];
   return summarize(v.errors ?? []);
+}
+
+function hasNullField(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasNullField);
+  if (v === null || typeof v !== "object") return false;
+  for (const x of Object.values(v)) if (x === null || hasNullField(x)) return true;
+  return false;
+}
+
+/** A copy without null-valued object fields (array items stay: their indexes are paths). */
+function withoutNullFields(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNullFields);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNullFields(x);
+  return out;
 }
 
 function toPath(pointer: string): PathSegment[] {

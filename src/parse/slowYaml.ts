@@ -14,6 +14,9 @@ export interface SlowResult {
   usable: boolean;
 }
 
+/** Errors listed per document before the rest are summarised in one line. */
+const MAX_ERRORS = 20;
+
 /** Errors that leave a value we can still use (with the error reported). */
 const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
 
@@ -38,6 +41,11 @@ export function slowParse(text: string, maxAliasCount: number, maxDepth = 64): S
   for (const err of doc.errors) {
     const code = err.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
     if (!RECOVERABLE.has(err.code)) usable = false;
+    // After the first few, errors are mostly echoes of the first (a broken bracket can yield thousands).
+    if (problems.length === MAX_ERRORS) {
+      problems.push(problem("error", "yaml-syntax", `${doc.errors.length - MAX_ERRORS} more YAML errors in this document (only the first ${MAX_ERRORS} are listed)`, err.pos[0], err.pos[1]));
+      break;
+    }
     problems.push(problem("error", code, cleanMessage(err.message), err.pos[0], err.pos[1]));
   }
   for (const w of doc.warnings) {

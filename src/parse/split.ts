@@ -15,8 +15,16 @@ function isMarkerEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || Number.isNaN(c);
 }
 
-/** The documents of a YAML stream. A text with no marker is one document. */
+/**
+ * The documents of a YAML stream. A text with no marker is one document. A stream of JSON values
+ * (`{…}{…}` or `{…}\n{…}`, as `kubectl get -o json` per object or `jq` print them, and as
+ * kubectl's YAMLOrJSONDecoder reads them) is split into one document per value.
+ */
 export function splitDocuments(text: string): Chunk[] {
+  if (looksLikeJson(text)) {
+    const json = splitJsonStream(text);
+    if (json) return json;
+  }
   const starts: number[] = [0];
   // indexOf beats a multiline regex by ~4x on large inputs (the hot path of every re-import).
   for (let i = text.indexOf("\n---"); i !== -1; i = text.indexOf("\n---", i + 4)) {
@@ -32,6 +40,42 @@ export function splitDocuments(text: string): Chunk[] {
 
 /** Whether a text is a JSON document rather than YAML (first significant character `{` or `[`). */
 export function looksLikeJson(text: string): boolean {
-  const m = /^[\s\uFEFF]*([\[{])/.exec(text);
-  return m !== null;
+  return /^[\s\uFEFF]*[[{]/.test(text);
+}
+
+/**
+ * Split a text made of several top-level JSON values into one chunk per value (trailing white
+ * space stays with the value before it). Null when the text holds a single value, or when its
+ * brackets do not balance: then it is read as one document and the parser reports the error.
+ */
+export function splitJsonStream(text: string): Chunk[] | null {
+  const starts: number[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (depth === 0) starts.push(i);
+      depth++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (--depth < 0) return null;
+    } else if (depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) {
+      // Anything else between values (a `---`, a comment, a scalar): not a plain JSON stream.
+      return null;
+    }
+  }
+  if (depth !== 0 || inString || starts.length < 2) return null;
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const from = i === 0 ? 0 : starts[i];
+    const to = i + 1 < starts.length ? starts[i + 1] : text.length;
+    chunks.push({ text: text.slice(from, to), offset: from });
+  }
+  return chunks;
 }
