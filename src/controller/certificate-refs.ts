@@ -16,7 +16,8 @@ const isSecret = (group: string, kind: string): boolean => group === "" && kind 
 /** Check the certificateRefs of one listener (Terminate mode only: "The certificateRefs field is ignored in this mode" for Passthrough). */
 export function checkCertificateRefs(ctx: Ctx, ls: ListenerState): void {
   const tls = ls.view.tls;
-  if (!tls || tls.mode !== "Terminate") return;
+  // tls is ignored (with a warning, listener-validity.ts) on HTTP, TCP and UDP listeners.
+  if (!tls || tls.mode !== "Terminate" || (ls.view.protocol !== "HTTPS" && ls.view.protocol !== "TLS")) return;
   const from = ls.origin;
   const raws: unknown[] = Array.isArray(ls.spec.tls?.certificateRefs) ? ls.spec.tls.certificateRefs : [];
   raws.forEach((raw, i) => {

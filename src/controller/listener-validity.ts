@@ -45,7 +45,7 @@ export function listenerKinds(protocol: string, allowedKinds: unknown): { kinds:
     if (group === GATEWAY_GROUP && byProtocol.includes(kind)) {
       const key = kindKey(group, kind);
       if (!kinds.includes(key)) kinds.push(key);
-    } else invalid.push({ index, kind: group ? `${group}/${kind}` : kind });
+    } else invalid.push({ index, kind: group === GATEWAY_GROUP ? kind : `${group || "core"}/${kind}` });
   });
   return { kinds, invalid };
 }
