@@ -9,7 +9,7 @@ import { checkStatusCase } from "./testing/status-case";
 import { withPemCertificates } from "./testing/programmatic";
 import { NOT_SIMULATED_STATUS_CASES } from "./testing/not-simulated";
 
-const CATEGORIES = ["HTTPRoute (Gateway)", "Gateway / GatewayClass"];
+const CATEGORIES = ["HTTPRoute (Gateway)", "Gateway / GatewayClass", "BackendTLSPolicy"];
 
 function label(t: ConformanceTest, sc: StatusCase, i: number): string {
   return `${t.name} #${i} ${sc.kind} ${sc.name}${sc.parent ? ` → ${sc.parent}` : ""}${sc.case ? ` (${sc.case})` : ""}`;

@@ -79,6 +79,7 @@ export class Ctx {
   readonly gatewayClasses: Resource[] = [];
   readonly gatewayResources: Resource[] = [];
   readonly routeResources: Resource[] = [];
+  readonly backendTLSPolicies: Resource[] = [];
   readonly gateways: GatewayState[] = [];
   readonly gatewayByKey = new Map<string, GatewayState>();
   readonly routes: RouteState[] = [];
@@ -130,6 +131,9 @@ export class Ctx {
         case "TCPRoute":
         case "UDPRoute":
           if (r.known) this.routeResources.push(r);
+          break;
+        case "BackendTLSPolicy":
+          if (r.known) this.backendTLSPolicies.push(r);
           break;
       }
     }

@@ -17,6 +17,7 @@ import { runBackendRefs } from "./backend-refs";
 import { runParentRefs } from "./parent-refs";
 import { runRouteStatus } from "./route-status";
 import { runGatewayStatus } from "./gateway-status";
+import { runBackendTLSPolicies } from "./backend-tls-policy";
 
 export interface Rule {
   name: string;
@@ -36,5 +37,6 @@ export const RULES: readonly Rule[] = [
   { name: "backend-refs", run: runBackendRefs },
   { name: "parent-refs", run: runParentRefs },
   { name: "route-status", run: runRouteStatus },
+  { name: "backend-tls-policy", run: runBackendTLSPolicies },
   { name: "gateway-status", run: runGatewayStatus },
 ];

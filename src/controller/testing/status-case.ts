@@ -26,7 +26,7 @@ export function conditionsMatch(actual: Condition[], want: StatusCondition[] | u
 function generationFailures(model: Model, st: ResourceStatus, key: string): string[] {
   const res = model.byKey.get(key);
   const gen = res?.metadata.generation ?? 1;
-  const all: Condition[] = [...st.conditions, ...(st.parents ?? []).flatMap((p) => p.conditions), ...(st.listeners ?? []).flatMap((l) => l.conditions)];
+  const all: Condition[] = [...st.conditions, ...(st.parents ?? []).flatMap((p) => p.conditions), ...(st.ancestors ?? []).flatMap((p) => p.conditions), ...(st.listeners ?? []).flatMap((l) => l.conditions)];
   if (all.length === 0) return [`${key}: no conditions to carry observedGeneration`];
   return all.filter((c) => c.observedGeneration !== gen).map((c) => `${key}: ${c.type} observedGeneration ${c.observedGeneration} != generation ${gen}`);
 }
