@@ -95,8 +95,8 @@ describe("parse never throws", () => {
 // ---------------------------------------------------------------------------------------------
 // A grammar of plausible Gateway API configurations
 
-const NAMESPACES = ["default", "apps", "infra"];
-const GATEWAYS = ["gw", "gw2"];
+const NAMESPACES = ["default", "apps", "infra"] as const;
+const GATEWAYS = ["gw", "gw2"] as const;
 const SERVICES = ["svc-a", "svc-b", "svc-c"];
 const LISTENERS = ["http", "https", "tls", "l1"];
 const HOSTNAMES = ["example.com", "*.example.com", "foo.example.com", "bar.com", "*", "EXAMPLE.com", "a..b", "*.com", "foo.example.com."];
