@@ -27,8 +27,15 @@ describe("Gateway acceptance: infrastructure.parametersRef and addresses", () =>
     expect(m.relations.find((r) => r.type === "gatewayClass")).toMatchObject({ from: G, to: "GatewayClass/gc", reason: "Assumed" });
   });
 
+  it("a GatewayClass parametersRef to an object not in the input is assumed to exist", () => {
+    const cls = "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: x/y, parametersRef: {group: gateway.envoyproxy.io, kind: EnvoyProxy, name: p, namespace: eg}}";
+    const m = sim(cls, gateway("gw", L));
+    expect(show(status(m, "GatewayClass/gc").conditions)).toContain("Accepted=True/Accepted");
+    expect(m.assumptions).toEqual([expect.objectContaining({ code: "parameters-exist", refs: ["EnvoyProxy/eg/p", "GatewayClass/gc"] })]);
+  });
+
   it("a Gateway of a class that is not accepted is Pending", () => {
-    const cls = "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: x/y, parametersRef: {group: x.io, kind: P, name: p}}";
+    const cls = "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: x/y, parametersRef: {group: x.io, name: p}}";
     const m = sim(cls, gateway("gw", L));
     expect(show(status(m, "GatewayClass/gc").conditions)).toEqual(["Accepted=False/InvalidParameters", "SupportedVersion=True/SupportedVersion"]);
     expect(show(status(m, G).conditions)).toEqual(expect.arrayContaining(["Accepted=Unknown/Pending", "Programmed=False/Pending"]));

@@ -1,7 +1,11 @@
 /**
  * GatewayClass acceptance. Switchyard simulates "a" conformant controller that owns every
- * GatewayClass whatever its controllerName, so a class is Accepted unless its parametersRef cannot
- * be resolved (GatewayClassConditionReason "InvalidParameters": "the parametersRef field is invalid").
+ * GatewayClass whatever its controllerName, so a class is Accepted unless its parametersRef is
+ * invalid (GatewayClassConditionReason "InvalidParameters"), i.e. malformed (no kind or name).
+ * A parametersRef to an object the input does not contain (an implementation's EnvoyProxy, say) is assumed to exist, with an assumption
+ * recorded: class parameters are almost never pasted along, and rejecting the class would mark every
+ * Gateway of it Pending. (Gateway `infrastructure.parametersRef` is stricter: see
+ * gateway-acceptance.ts and the conformance test GatewayInvalidParametersRef.)
  */
 import type { Resource } from "../model/resource";
 import { cond, type Condition } from "../model/status";
@@ -14,6 +18,8 @@ export interface ParamsCheck {
   ok: boolean;
   message: string;
   target?: string;
+  /** The reference is well-formed but its object is not in the input. */
+  missing?: boolean;
 }
 
 /**
@@ -31,13 +37,17 @@ export function checkParametersRef(ctx: Ctx, ref: unknown, defaultNamespace: str
   const target = refKey({ kind, namespace, name });
   if (!kind || !name) return { ok: false, message: "parametersRef needs kind and name", target };
   const found = ctx.get(group, kind, namespace, name);
-  if (!found) return { ok: false, message: `parametersRef ${group ? group + "/" : ""}${kind} ${namespace ? namespace + "/" : ""}${name} is not in the input`, target };
+  if (!found) return { ok: false, missing: true, message: `parametersRef ${group ? group + "/" : ""}${kind} ${namespace ? namespace + "/" : ""}${name} is not in the input`, target };
   return { ok: true, message: "", target };
 }
 
 /** Conditions for one GatewayClass. */
 export function gatewayClassConditions(ctx: Ctx, gc: Resource): Condition[] {
-  const params = checkParametersRef(ctx, gc.spec?.parametersRef, "");
+  let params = checkParametersRef(ctx, gc.spec?.parametersRef, "");
+  if (!params.ok && params.missing) {
+    ctx.assume("parameters-exist", `GatewayClass ${gc.name}: ${params.message}; assumed to exist and be valid`, [params.target ?? "", `GatewayClass/${gc.name}`]);
+    params = { ok: true, message: "" };
+  }
   const accepted = params.ok
     ? cond("Accepted", true, "Accepted", `accepted by the simulated controller (controllerName ${str(gc.spec?.controllerName) || "<unset>"})`)
     : cond("Accepted", false, "InvalidParameters", params.message);
