@@ -14,6 +14,10 @@ export interface Split {
   backends: OutcomeBackend[];
   /** The views, index-aligned with `backends`. */
   views: BackendView[];
+  /** `ns/name` of each backend (the Outcome's `backend`), index-aligned. */
+  keys: string[];
+  /** `Kind/ns/name` of each backend (trace refs), index-aligned. */
+  refs: string[];
   /** Indexes of backends with a non-zero share. */
   receivers: number[];
   /** Share of requests that reach a valid backend (0–1). */
@@ -26,8 +30,10 @@ export interface Split {
 export function splitTraffic(views: BackendView[]): Split {
   const backends: OutcomeBackend[] = [];
   const receivers: number[] = [];
+  const keys = views.map((b) => `${b.namespace}/${b.name}`);
+  const refs = views.map((b, i) => `${b.kind || "Service"}/${keys[i]}`);
   if (views.length === 0) {
-    return { backends, views, receivers, validShare: 0, failure: "the rule has no backendRefs" };
+    return { backends, views, keys, refs, receivers, validShare: 0, failure: "the rule has no backendRefs" };
   }
   let total = 0;
   for (const b of views) total += weightOf(b);
@@ -48,7 +54,7 @@ export function splitTraffic(views: BackendView[]): Split {
   let failure: string | null = null;
   if (total === 0) failure = "every backendRef has weight 0, so no request can be forwarded";
   else if (validShare === 0) failure = receivers.length === 1 ? "the only backend that receives traffic is invalid" : "every backend that receives traffic is invalid";
-  return { backends, views, receivers, validShare, failure };
+  return { backends, views, keys, refs, receivers, validShare, failure };
 }
 
 function weightOf(b: BackendView): number {

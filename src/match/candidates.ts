@@ -6,6 +6,7 @@ import { refKey, nsName } from "../model/ids";
 import type { RouteAttachment, RuleView } from "../model/model";
 import { compileMatch } from "./predicates";
 import { PATH_RANK, timestampOf, type Candidate } from "./precedence";
+import { planRule } from "./plan";
 
 /** All candidates of the route behind `attachment`, in rule and match order. */
 export function candidatesOf(attachment: RouteAttachment): Candidate[] {
@@ -16,6 +17,7 @@ export function candidatesOf(attachment: RouteAttachment): Candidate[] {
   const created = timestampOf(res.metadata?.creationTimestamp);
   const out: Candidate[] = [];
   for (const rule of route.rules) {
+    const plan = planRule(rule);
     const raws = rawMatches(rule);
     for (let i = 0; i < raws.length; i++) {
       const match = compileMatch(raws[i], raws === DEFAULT_MATCHES ? -1 : i);
@@ -35,6 +37,7 @@ export function candidatesOf(attachment: RouteAttachment): Candidate[] {
         queryCount: match.query.length,
         ruleIndex: rule.index,
         matchIndex: i,
+        plan,
       });
     }
   }

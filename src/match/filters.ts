@@ -4,10 +4,14 @@
  * they are specified."
  */
 import type { Redirect } from "../model/outcome";
-import { applyHeaderFilter } from "./headers";
+import { applyHeaderOps, compileHeaderOps, copyHeaders, newHeaders, type HeaderOps, type Headers } from "./headers";
 import { buildRedirect, modifyPath, type RedirectInput } from "./redirect";
 import type { Candidate } from "./precedence";
 import type { Trace } from "./trace";
+import type { GatewayView, ListenerView, Relation } from "../model/model";
+import type { NormalizedRequest } from "./normalize";
+import { stripPort } from "../controller/hostname";
+import { applyCors } from "./cors";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = any;
@@ -15,16 +19,16 @@ type Raw = any;
 /** What the backend will receive and what the client will get back, as filters change it. */
 export interface HttpState {
   /** Request headers by lower-case name. */
-  headers: Map<string, string>;
+  headers: Headers;
   path: string;
   /** The Host header the backend receives. */
   host: string;
   /** Response headers by lower-case name (the backend's, then ResponseHeaderModifier). */
-  responseHeaders: Map<string, string>;
+  responseHeaders: Headers;
   redirect: Redirect | null;
   mirrors: MirrorShare[];
-  /** Set when a filter makes the gateway answer with an error instead of forwarding. */
-  errorStatus: number | null;
+  /** Set when a filter makes the gateway answer itself (CORS preflight) instead of forwarding. */
+  answeredStatus: number | null;
 }
 
 /** One RequestMirror target. */
@@ -41,37 +45,62 @@ export interface MirrorShare {
 
 export interface FilterContext {
   candidate: Candidate;
-  redirectInput: RedirectInput;
-  /** Whether a mirror target may be used: null when it may, else why not. */
-  mirrorProblem: (ns: string, name: string, kind: string) => string | null;
+  landing: Landing;
+  req: NormalizedRequest;
   t: Trace;
   /** e.g. `rule 0` or `backendRef infra/v1`, for the trace. */
   where: string;
   refs: string[];
 }
 
+/** Where the request landed: its Gateway and listener (and the Model's mirror relations). */
+export interface Landing {
+  gateway: GatewayView;
+  listener: ListenerView;
+  /** Route ref → its "mirror" relations (looked up only when a mirror filter runs). */
+  mirrorRelations: Map<string, Relation[]>;
+}
+
 /** Copies a state (per-backend filters work on their own copy). */
 export function cloneState(s: HttpState): HttpState {
-  return { ...s, headers: new Map(s.headers), responseHeaders: new Map(s.responseHeaders), mirrors: [...s.mirrors] };
+  return { ...s, headers: copyHeaders(s.headers), responseHeaders: copyHeaders(s.responseHeaders), mirrors: [...s.mirrors] };
+}
+
+/** A filter read once per Model: its type, the raw object, and header operations when it has some. */
+export interface CompiledFilter {
+  type: string;
+  raw: Raw;
+  headerOps: HeaderOps | null;
+}
+
+/** Reads a filter list (rule or backendRef level); [] for anything that is not a list. */
+export function compileFilters(list: unknown): CompiledFilter[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((f: Raw) => {
+    const raw = f && typeof f === "object" ? f : {};
+    const type = typeof raw.type === "string" ? raw.type : "";
+    const headerSrc = type === "RequestHeaderModifier" ? raw.requestHeaderModifier : type === "ResponseHeaderModifier" ? raw.responseHeaderModifier : undefined;
+    return { type, raw, headerOps: headerSrc === undefined ? null : compileHeaderOps(headerSrc) };
+  });
 }
 
 /** Applies `filters` in order to `s`. */
-export function applyFilters(filters: Raw[] | undefined, s: HttpState, ctx: FilterContext): void {
-  if (!Array.isArray(filters)) return;
+export function applyFilters(filters: CompiledFilter[], s: HttpState, ctx: FilterContext): void {
   const { t } = ctx;
   for (let i = 0; i < filters.length; i++) {
-    const f = filters[i] ?? {};
-    const type = typeof f.type === "string" ? f.type : "";
-    const at = `${ctx.where} filter ${i} (${type || "no type"})`;
+    const cf = filters[i];
+    const f = cf.raw;
+    const type = cf.type;
+    const at = t.on ? `${ctx.where} filter ${i} (${type || "no type"})` : "";
     switch (type) {
       case "RequestHeaderModifier": {
-        const done = applyHeaderFilter(s.headers, f.requestHeaderModifier);
-        if (t.on) t.add("filter", `${at}: ${done.join("; ") || "no change"}`, ctx.refs);
+        const done = applyHeaderOps(s.headers, cf.headerOps!, t.on);
+        if (done) t.add("filter", `${at}: ${done.join("; ") || "no change"}`, ctx.refs);
         break;
       }
       case "ResponseHeaderModifier": {
-        const done = applyHeaderFilter(s.responseHeaders, f.responseHeaderModifier);
-        if (t.on) t.add("filter", `${at} on the response: ${done.join("; ") || "no change"}`, ctx.refs);
+        const done = applyHeaderOps(s.responseHeaders, cf.headerOps!, t.on);
+        if (done) t.add("filter", `${at} on the response: ${done.join("; ") || "no change"}`, ctx.refs);
         break;
       }
       case "URLRewrite": {
@@ -85,7 +114,7 @@ export function applyFilters(filters: Raw[] | undefined, s: HttpState, ctx: Filt
         break;
       }
       case "RequestRedirect": {
-        const { redirect, error } = buildRedirect(f.requestRedirect, { ...ctx.redirectInput, path: s.path }, ctx.candidate);
+        const { redirect, error } = buildRedirect(f.requestRedirect, redirectInputOf(ctx, s.path), ctx.candidate);
         s.redirect = redirect;
         if (t.on) {
           if (error) t.add("filter", `${at}: ${error}; the path is kept`, ctx.refs);
@@ -96,7 +125,17 @@ export function applyFilters(filters: Raw[] | undefined, s: HttpState, ctx: Filt
       case "RequestMirror":
         mirror(f.requestMirror, s, ctx, at);
         break;
-      case "CORS":
+      case "CORS": {
+        const r = applyCors(f.cors, ctx.req.method, s.headers);
+        if (r.answer !== null) {
+          s.answeredStatus = r.answer;
+          s.responseHeaders = newHeaders();
+        }
+        for (const [k, v] of r.headers) s.responseHeaders[k] = v;
+        if (t.on) t.add("filter", `${at}: ${r.note}${r.headers.length ? ` (${r.headers.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`, ctx.refs);
+        if (r.answer !== null) return;
+        break;
+      }
       case "ExternalAuth":
         if (t.on) t.add("filter", `${at}: ${type} is not simulated; the request is routed as if it passed`, ctx.refs);
         break;
@@ -128,10 +167,46 @@ function mirror(m: Raw, s: HttpState, ctx: FilterContext, at: string): void {
     percent = (100 * m.fraction.numerator) / den;
   }
   percent = Math.max(0, Math.min(100, percent));
-  const invalid = ctx.mirrorProblem(ns, name, kind);
+  const invalid = mirrorProblem(ctx, ns, name, kind);
   s.mirrors.push({ backend: `${ns}/${name}`, kind, port: typeof ref.port === "number" ? ref.port : null, percent, invalid });
   if (ctx.t.on) {
     const target = `${kind === "Service" ? "" : kind + " "}${ns}/${name}`;
     ctx.t.add("mirror", invalid ? `${at}: mirror to ${target} is dropped: ${invalid}` : `${at}: ${percent}% of requests are mirrored to ${target} (responses ignored)`, [...ctx.refs, `${kind}/${ns}/${name}`]);
   }
+}
+
+/** The request as a redirect sees it. */
+function redirectInputOf(ctx: FilterContext, path: string): RedirectInput {
+  const { landing, req } = ctx;
+  return {
+    scheme: landing.listener.protocol === "HTTPS" ? "https" : "http",
+    hostname: req.hostHeader === "" ? gatewayAddress(landing.gateway) : stripPort(req.hostHeader),
+    listenerPort: landing.listener.port,
+    path,
+    rawQuery: req.rawQuery,
+  };
+}
+
+/**
+ * The host of a redirect when the request carried the Gateway's address: the Gateway's first
+ * declared address, else a reserved name (RFC 2606 `.invalid`) since the real one is unknown offline.
+ */
+function gatewayAddress(gw: GatewayView): string {
+  const addrs = gw.resource.spec?.addresses;
+  const v = Array.isArray(addrs) && addrs[0] && typeof addrs[0].value === "string" ? addrs[0].value : "";
+  return v || "gateway.invalid";
+}
+
+/**
+ * The controller's verdict on a mirror target: the rule's resolved mirrors (RuleView.mirrors), else
+ * the route's "mirror" relations (mirrors inside backendRef filters). Null when usable.
+ */
+function mirrorProblem(ctx: FilterContext, ns: string, name: string, kind: string): string | null {
+  for (const v of ctx.candidate.rule.mirrors ?? []) {
+    if (v.namespace === ns && v.name === name && (v.kind || "Service") === kind) return v.valid ? null : (v.reason ?? "unresolved");
+  }
+  for (const r of ctx.landing.mirrorRelations.get(ctx.candidate.routeRef) ?? []) {
+    if (r.to === `${kind}/${ns}/${name}` || r.to.endsWith(`/${ns}/${name}`)) return r.ok ? null : (r.reason ?? "unresolved");
+  }
+  return null;
 }

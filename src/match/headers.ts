@@ -3,8 +3,41 @@
  * Headers are kept by lower-case name: HTTPHeader.name: "Name matching MUST be case-insensitive".
  */
 
+/**
+ * Headers by lower-case name. A prototype-less object (see `newHeaders`): cheaper per request than
+ * a Map, safe for any header name ("constructor", "__proto__"), and directly the Outcome's record.
+ */
+export type Headers = Record<string, string>;
+
+/** An empty header set. */
+export function newHeaders(): Headers {
+  return Object.create(null) as Headers;
+}
+
+/** A copy of a header set. */
+export function copyHeaders(h: Headers): Headers {
+  return Object.assign(newHeaders(), h);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = any;
+
+/** An HTTPHeaderFilter read once: lower-case names, first entry per name. */
+export interface HeaderOps {
+  remove: string[];
+  set: [string, string][];
+  add: [string, string][];
+}
+
+/** Reads an HTTPHeaderFilter (any input: a missing or malformed filter changes nothing). */
+export function compileHeaderOps(f: Raw): HeaderOps {
+  if (!f || typeof f !== "object") return { remove: [], set: [], add: [] };
+  return {
+    remove: Array.isArray(f.remove) ? f.remove.filter((n: unknown): n is string => typeof n === "string").map((n: string) => n.toLowerCase()) : [],
+    set: firstPerName(f.set),
+    add: firstPerName(f.add),
+  };
+}
 
 /**
  * Applies one HTTPHeaderFilter to `headers` (lower-case name → value), in the order Envoy applies
@@ -13,51 +46,46 @@ type Raw = any;
  * - add: "Add adds the given header(s) (name, value) to the request before the action. It appends
  *   to any existing values associated with the header name" (`my-header: foo,bar,baz`).
  * - remove: "Remove the given header(s) from the HTTP request before the action."
- * Returns a short description of what changed (for the trace).
+ * With `describe`, returns what changed (for the trace); otherwise returns null.
  */
-export function applyHeaderFilter(headers: Map<string, string>, f: Raw): string[] {
-  const done: string[] = [];
-  if (!f || typeof f !== "object") return done;
-  if (Array.isArray(f.remove)) {
-    for (const n of f.remove) {
-      if (typeof n !== "string") continue;
-      const name = n.toLowerCase();
-      done.push(headers.delete(name) ? `removed ${name}` : `remove ${name} (absent)`);
-    }
+export function applyHeaderOps(headers: Headers, ops: HeaderOps, describe: boolean): string[] | null {
+  const done: string[] | null = describe ? [] : null;
+  for (const name of ops.remove) {
+    const had = headers[name] !== undefined;
+    delete headers[name];
+    if (done) done.push(had ? `removed ${name}` : `remove ${name} (absent)`);
   }
-  for (const h of firstPerName(f.set)) {
-    headers.set(h.name, h.value);
-    done.push(`set ${h.name}: ${h.value}`);
+  for (const [name, value] of ops.set) {
+    headers[name] = value;
+    if (done) done.push(`set ${name}: ${value}`);
   }
-  for (const h of firstPerName(f.add)) {
-    const prev = headers.get(h.name);
-    headers.set(h.name, prev === undefined || prev === "" ? h.value : `${prev},${h.value}`);
-    done.push(`added ${h.name}: ${h.value}`);
+  for (const [name, value] of ops.add) {
+    const prev = headers[name];
+    headers[name] = prev === undefined || prev === "" ? value : `${prev},${value}`;
+    if (done) done.push(`added ${name}: ${value}`);
   }
   return done;
+}
+
+/** `applyHeaderOps` on a raw filter. */
+export function applyHeaderFilter(headers: Headers, f: Raw, describe = true): string[] | null {
+  return applyHeaderOps(headers, compileHeaderOps(f), describe);
 }
 
 /**
  * HTTPHeader entries, first one per (case-insensitive) name. HTTPHeader.name: "If multiple entries
  * specify equivalent header names, the first entry with an equivalent name MUST be considered".
  */
-function firstPerName(list: Raw): { name: string; value: string }[] {
+function firstPerName(list: Raw): [string, string][] {
   if (!Array.isArray(list)) return [];
-  const out: { name: string; value: string }[] = [];
+  const out: [string, string][] = [];
   const seen = new Set<string>();
   for (const e of list) {
     if (!e || typeof e.name !== "string") continue;
     const name = e.name.toLowerCase();
     if (seen.has(name)) continue;
     seen.add(name);
-    out.push({ name, value: typeof e.value === "string" ? e.value : String(e.value ?? "") });
+    out.push([name, typeof e.value === "string" ? e.value : String(e.value ?? "")]);
   }
-  return out;
-}
-
-/** A Map of headers as a plain object (lower-case names). */
-export function headersRecord(headers: Map<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of headers) out[k] = v;
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { defaultPort, type Protocol, type SimRequest } from "../model/request";
 import { hostOf } from "./hostname";
+import { newHeaders, type Headers } from "./headers";
 
 export interface NormalizedRequest {
   protocol: Protocol;
@@ -19,42 +20,45 @@ export interface NormalizedRequest {
   rawQuery: string;
   method: string;
   /** Header values by lower-case name; repeated values joined with "," (RFC 7230 §3.2.2). */
-  headers: Map<string, string>;
-  /** Header names as first written, by lower-case name (kept for the Outcome). */
-  headerNames: Map<string, string>;
-  /** Query values by (case-sensitive) name, in order. */
-  query: Map<string, string[]>;
+  headers: Headers;
+  /** Query values by (case-sensitive) name, in order; built on first use (see `queryValues`). */
+  query: Map<string, string[]> | null;
+  /** The request's `query` object, parsed into `query` only when a query match needs it. */
+  queryObject: Record<string, string | string[]> | undefined;
 }
 
 const EMPTY_HEADERS: Record<string, string | string[]> = {};
 
-/** Normalizes a request; never throws (missing fields take the protocol's defaults). */
+/**
+ * Normalizes a request; never throws (missing fields take the protocol's defaults). The result is
+ * fresh and owned by the caller: matching mutates its `headers` into what the backend receives.
+ */
 export function normalizeRequest(sim: SimRequest): NormalizedRequest {
   const r = sim.request ?? {};
-  const protocol = (typeof r.protocol === "string" ? r.protocol.toUpperCase() : "HTTP") as Protocol;
+  const protocol = (typeof r.protocol === "string" ? upper(r.protocol) : "HTTP") as Protocol;
   const hostHeader = typeof r.host === "string" ? r.host : "";
   const host = hostOf(hostHeader);
   let path = typeof r.path === "string" && r.path !== "" ? r.path : "/";
   let rawQuery = typeof r.rawQuery === "string" ? r.rawQuery : "";
   // A path written with its query ("/p?x=1") is split here; the fragment is never sent.
-  const hash = path.indexOf("#");
-  if (hash >= 0) path = path.slice(0, hash);
-  const q = path.indexOf("?");
-  if (q >= 0) {
-    if (!rawQuery) rawQuery = path.slice(q + 1);
-    path = path.slice(0, q);
+  for (let i = 0; i < path.length; i++) {
+    const ch = path.charCodeAt(i);
+    if (ch !== 63 /* ? */ && ch !== 35 /* # */) continue;
+    let end = path.indexOf("#", i);
+    if (end < 0) end = path.length;
+    if (ch === 63 && !rawQuery) rawQuery = path.slice(i + 1, end);
+    path = path.slice(0, i);
+    break;
   }
   if (path.charCodeAt(0) !== 47 /* / */) path = "/" + path;
-  const headers = new Map<string, string>();
-  const headerNames = new Map<string, string>();
+  const headers = newHeaders();
   const src = r.headers && typeof r.headers === "object" ? r.headers : EMPTY_HEADERS;
   for (const name in src) {
     const v = src[name];
     const value = Array.isArray(v) ? v.map(String).join(",") : String(v ?? "");
     const lower = name.toLowerCase();
-    const prev = headers.get(lower);
-    headers.set(lower, prev === undefined ? value : prev + "," + value);
-    if (!headerNames.has(lower)) headerNames.set(lower, name);
+    const prev = headers[lower];
+    headers[lower] = prev === undefined ? value : prev + "," + value;
   }
   return {
     protocol,
@@ -64,14 +68,28 @@ export function normalizeRequest(sim: SimRequest): NormalizedRequest {
     sni: typeof r.sni === "string" && r.sni !== "" ? hostOf(r.sni) : host,
     path,
     rawQuery,
-    method: typeof r.method === "string" && r.method !== "" ? r.method.toUpperCase() : "GET",
+    method: typeof r.method === "string" && r.method !== "" ? upper(r.method) : "GET",
     headers,
-    headerNames,
-    query: queryOf(r.query, rawQuery),
+    query: null,
+    queryObject: r.query && typeof r.query === "object" ? r.query : undefined,
   };
 }
 
+/** Upper case without allocating when the text already is (the usual case for methods and protocols). */
+function upper(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return s.toUpperCase();
+  }
+  return s;
+}
+
 /** Query values by name: the `query` object when given, else parsed from the raw query string. */
+export function queryValues(req: NormalizedRequest): Map<string, string[]> {
+  if (req.query === null) req.query = queryOf(req.queryObject, req.rawQuery);
+  return req.query;
+}
+
 function queryOf(query: Record<string, string | string[]> | undefined, rawQuery: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (query && typeof query === "object") {

@@ -22,6 +22,7 @@ function cand(raw: Record<string, unknown>, o: { ns?: string; name?: string; cre
     queryCount: m.query.length,
     ruleIndex: o.rule ?? 0,
     matchIndex: o.match ?? 0,
+    plan: null as never,
   };
 }
 

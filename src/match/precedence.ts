@@ -28,6 +28,7 @@
  */
 import type { CompiledMatch, PathKind } from "./predicates";
 import type { RouteAttachment, RouteView, RuleView } from "../model/model";
+import type { RulePlan } from "./plan";
 
 /** One match of one rule of one route attached to a listener, with its precedence keys. */
 export interface Candidate {
@@ -49,6 +50,8 @@ export interface Candidate {
   ruleIndex: number;
   /** Match index within the rule (0 for the default match of a rule without matches). */
   matchIndex: number;
+  /** What the rule does once selected (shared by the rule's candidates). */
+  plan: RulePlan;
 }
 
 /** Exact > RegularExpression > PathPrefix (see above). */

@@ -4,7 +4,7 @@
  */
 import { compileRegex, fullMatch, type CompiledRegex } from "./regex";
 import { normalizePrefix, prefixMatches } from "./path";
-import type { NormalizedRequest } from "./normalize";
+import { queryValues, type NormalizedRequest } from "./normalize";
 
 export type PathKind = "Exact" | "PathPrefix" | "RegularExpression";
 
@@ -113,7 +113,7 @@ function valueMatches(v: CompiledValueMatch, actual: string | undefined): boolea
  * implementations should match against the first value of the param".
  */
 function firstQueryValue(req: NormalizedRequest, name: string): string | undefined {
-  const list = req.query.get(name);
+  const list = queryValues(req).get(name);
   return list === undefined ? undefined : list[0];
 }
 
@@ -125,7 +125,7 @@ export function matchesRequest(m: CompiledMatch, req: NormalizedRequest, skipPat
   if (m.method !== null && m.method !== req.method) return false;
   for (let i = 0; i < m.headers.length; i++) {
     const h = m.headers[i];
-    if (!valueMatches(h, req.headers.get(h.name))) return false;
+    if (!valueMatches(h, req.headers[h.name])) return false;
   }
   for (let i = 0; i < m.query.length; i++) {
     const q = m.query[i];
@@ -140,7 +140,7 @@ export function explainMismatch(m: CompiledMatch, req: NormalizedRequest): strin
   if (!pathMatches(m.path, req.path)) return `path ${JSON.stringify(req.path)} does not match ${m.path.kind} ${JSON.stringify(m.path.value)}`;
   if (m.method !== null && m.method !== req.method) return `method ${req.method} is not ${m.method}`;
   for (const h of m.headers) {
-    const actual = req.headers.get(h.name);
+    const actual = req.headers[h.name];
     if (!valueMatches(h, actual)) {
       return actual === undefined
         ? `header ${h.name} is missing (wanted ${describe(h)})`

@@ -6,8 +6,18 @@
 import type { TraceStep } from "../model/outcome";
 
 export class Trace {
-  readonly steps: TraceStep[] = [];
-  constructor(readonly on: boolean) {}
+  /** The silent trace, shared: nothing is recorded and `steps` is a frozen empty list. */
+  private static readonly OFF = new Trace(false);
+  readonly steps: TraceStep[];
+
+  private constructor(readonly on: boolean) {
+    this.steps = on ? [] : (Object.freeze([]) as unknown as TraceStep[]);
+  }
+
+  /** A recording trace, or the shared silent one. */
+  static create(on: boolean): Trace {
+    return on ? new Trace(true) : Trace.OFF;
+  }
 
   add(step: string, detail: string, refs: string[] = []): void {
     if (this.on) this.steps.push({ step, detail, refs });

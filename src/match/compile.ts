@@ -1,0 +1,200 @@
+/**
+ * The per-Model lookup structure, built once per Model (WeakMap cache): gateway → port → listeners;
+ * per listener, candidates bucketed by hostname (exact name, wildcard suffix, any) and, inside a
+ * bucket, by path (exact path, regular expressions, prefix keys), each list pre-sorted by
+ * precedence. A request then costs a few hash lookups and tests the first few candidates in order.
+ */
+import type { GatewayView, ListenerView, Model, Relation, RouteAttachment } from "../model/model";
+import { nsName, refKey } from "../model/ids";
+import { candidatesOf } from "./candidates";
+import { compareCandidates, type Candidate } from "./precedence";
+import { isWildcard } from "./hostname";
+
+/** Candidates of one hostname bucket, indexed by path. */
+export interface PathIndex {
+  /** Exact path → candidates (sorted). */
+  exact: Map<string, Candidate[]>;
+  /** RegularExpression candidates (sorted), tested in turn. */
+  regex: Candidate[];
+  /** Normalized PathPrefix → candidates (sorted). */
+  prefix: Map<string, Candidate[]>;
+  /** `prefixLen[n]` is 1 when some prefix key has length n (skips useless slicing per request). */
+  prefixLen: Uint8Array;
+}
+
+/** A listener's HTTP candidates by hostname. */
+export interface HostBuckets {
+  exact: Map<string, PathIndex>;
+  /** Wildcard suffix (".example.com" for `*.example.com`) → bucket. */
+  wildcard: Map<string, PathIndex>;
+  any: PathIndex | null;
+}
+
+export interface ListenerIndex {
+  view: ListenerView;
+  /** `ns/gateway/name`. */
+  id: string;
+  /** Lower-case hostname, or null. */
+  hostname: string | null;
+  /** Why the listener takes no traffic, or null when it does. */
+  unusable: string | null;
+  /** Attached routes, one entry per route (a route attached twice to one listener counts once). */
+  routes: RouteEntry[];
+  http: HostBuckets;
+}
+
+/** One route attached to a listener, for the trace. */
+export interface RouteEntry {
+  attachment: RouteAttachment;
+  /** `Kind/ns/name`. */
+  ref: string;
+  /** Effective hostnames, lower-case (null = any). */
+  hosts: (string | null)[];
+  /** Its candidates (HTTPRoute only), in rule and match order. */
+  candidates: Candidate[];
+}
+
+export interface GatewayIndex {
+  view: GatewayView;
+  /** `ns/name`. */
+  key: string;
+  /** Port → listeners on it, in declaration order. */
+  ports: Map<number, ListenerIndex[]>;
+}
+
+export interface ModelIndex {
+  /** `ns/name` → gateway. */
+  gateways: Map<string, GatewayIndex>;
+  /** Route ref → its RequestMirror relations (the controller's verdict on each mirror target). */
+  mirrors: Map<string, Relation[]>;
+}
+
+const cache = new WeakMap<Model, ModelIndex>();
+
+/** The index of a Model (built on first use, then cached for as long as the Model lives). */
+export function indexModel(model: Model): ModelIndex {
+  let idx = cache.get(model);
+  if (!idx) {
+    idx = buildIndex(model);
+    cache.set(model, idx);
+  }
+  return idx;
+}
+
+function buildIndex(model: Model): ModelIndex {
+  const gateways = new Map<string, GatewayIndex>();
+  for (const gw of model.gateways ?? []) {
+    const key = nsName(gw.resource);
+    if (gateways.has(key)) continue;
+    const ports = new Map<number, ListenerIndex[]>();
+    for (const l of gw.listeners ?? []) {
+      const li = indexListener(l);
+      const list = ports.get(l.port);
+      if (list) list.push(li);
+      else ports.set(l.port, [li]);
+    }
+    gateways.set(key, { view: gw, key, ports });
+  }
+  const mirrors = new Map<string, Relation[]>();
+  for (const r of model.relations ?? []) {
+    if (r.type !== "mirror") continue;
+    const list = mirrors.get(r.from);
+    if (list) list.push(r);
+    else mirrors.set(r.from, [r]);
+  }
+  return { gateways, mirrors };
+}
+
+/** Why a listener takes no traffic (Gateway.status.listeners conditions), else null. */
+function unusableReason(l: ListenerView): string | null {
+  if (l.conflicted) return "it is Conflicted (not distinct from another listener)";
+  if (!l.accepted) return "it is not Accepted";
+  if (!l.programmed) return "it is not Programmed";
+  return null;
+}
+
+function indexListener(l: ListenerView): ListenerIndex {
+  const hostname = l.hostname ? l.hostname.toLowerCase() : null;
+  const byRoute = new Map<string, RouteAttachment>();
+  for (const a of l.routes ?? []) {
+    const prev = byRoute.get(a.route.key);
+    if (!prev) byRoute.set(a.route.key, a);
+    else if (prev.hostnames.length > 0) {
+      // A route attached twice (two parentRefs) serves the union of both attachments' hostnames.
+      const merged = a.hostnames.length === 0 ? [] : [...new Set([...prev.hostnames, ...a.hostnames])];
+      byRoute.set(a.route.key, { ...prev, hostnames: merged });
+    }
+  }
+  const routes: RouteEntry[] = [];
+  const exact = new Map<string, Candidate[]>();
+  const wildcard = new Map<string, Candidate[]>();
+  const any: Candidate[] = [];
+  for (const a of byRoute.values()) {
+    const hosts = effectiveHostnames(a, hostname);
+    const cands = a.route.kind === "HTTPRoute" ? candidatesOf(a) : [];
+    routes.push({ attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts, candidates: cands });
+    if (cands.length === 0) continue;
+    for (const h of hosts) {
+      if (h === null) any.push(...cands);
+      else if (isWildcard(h)) push(wildcard, h.slice(1), cands);
+      else push(exact, h, cands);
+    }
+  }
+  return {
+    view: l,
+    id: l.id,
+    hostname,
+    unusable: unusableReason(l),
+    routes,
+    http: {
+      exact: mapValues(exact, pathIndex),
+      wildcard: mapValues(wildcard, pathIndex),
+      any: any.length > 0 ? pathIndex(any) : null,
+    },
+  };
+}
+
+/**
+ * The hostnames an attachment serves, lower-case and deduplicated; null = any hostname.
+ * RouteAttachment.hostnames is the controller's intersection; [] means "any", which on a listener
+ * with a hostname means that hostname (HTTPRoute.spec.hostnames: routes without hostnames match
+ * whatever the listener matches).
+ */
+export function effectiveHostnames(a: RouteAttachment, listenerHost: string | null): (string | null)[] {
+  if (!a.hostnames || a.hostnames.length === 0) return [listenerHost];
+  return [...new Set(a.hostnames.map((h) => h.toLowerCase()))];
+}
+
+function push(m: Map<string, Candidate[]>, key: string, cands: Candidate[]): void {
+  const list = m.get(key);
+  if (list) list.push(...cands);
+  else m.set(key, [...cands]);
+}
+
+function mapValues<T>(m: Map<string, Candidate[]>, f: (c: Candidate[]) => T): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [k, v] of m) out.set(k, f(v));
+  return out;
+}
+
+function pathIndex(cands: Candidate[]): PathIndex {
+  const exact = new Map<string, Candidate[]>();
+  const prefix = new Map<string, Candidate[]>();
+  const regex: Candidate[] = [];
+  let maxLen = 1;
+  for (const c of cands) {
+    const p = c.match.path;
+    if (p.kind === "Exact") push(exact, p.value, [c]);
+    else if (p.kind === "RegularExpression") regex.push(c);
+    else {
+      push(prefix, p.norm, [c]);
+      if (p.norm.length > maxLen) maxLen = p.norm.length;
+    }
+  }
+  for (const list of exact.values()) list.sort(compareCandidates);
+  for (const list of prefix.values()) list.sort(compareCandidates);
+  regex.sort(compareCandidates);
+  const prefixLen = new Uint8Array(maxLen + 1);
+  for (const k of prefix.keys()) prefixLen[k.length] = 1;
+  return { exact, regex, prefix, prefixLen };
+}

@@ -1,0 +1,168 @@
+/**
+ * From the winning rule to the Outcome: rule filters, then the traffic split, then the chosen
+ * backend's own filters (HTTPBackendRef.filters: "Filters defined at this level should be executed
+ * if and only if the request is being forwarded to the backend defined here").
+ */
+import type { Outcome, OutcomeBackend } from "../model/outcome";
+import type { NormalizedRequest } from "./normalize";
+import type { Winner } from "./lookup";
+import { applyFilters, cloneState, type FilterContext, type HttpState, type Landing } from "./filters";
+
+export type { Landing } from "./filters";
+import { newHeaders } from "./headers";
+import { describeMatch } from "./predicates";
+import { listenerRef, type Trace } from "./trace";
+
+/** The Outcome when no route is involved (404, 421, unknown gateway…). */
+export function bareOutcome(req: NormalizedRequest, statusCode: number, listener: string | null, t: Trace): Outcome {
+  return {
+    statusCode,
+    backend: null,
+    backends: [],
+    listener,
+    route: null,
+    rule: null,
+    match: null,
+    requestHeaders: req.headers,
+    path: req.path,
+    host: req.hostHeader,
+    redirect: null,
+    responseHeaders: {},
+    mirrors: [],
+    trace: t.steps,
+  };
+}
+
+/** The request's initial state: what the backend would get with no filter. */
+function initialState(req: NormalizedRequest, backendResponse: Record<string, string> | undefined): HttpState {
+  const responseHeaders = newHeaders();
+  if (backendResponse && typeof backendResponse === "object") {
+    for (const k in backendResponse) responseHeaders[k.toLowerCase()] = String(backendResponse[k]);
+  }
+  return {
+    // normalizeRequest's map is fresh and ours: filters edit it in place into what the backend gets.
+    headers: req.headers,
+    path: req.path,
+    host: req.hostHeader,
+    responseHeaders,
+    redirect: null,
+    mirrors: [],
+    answeredStatus: null,
+  };
+}
+
+/** Answers a request that `winner` matched on the landing listener. */
+export function respond(at: Landing, winner: Winner, req: NormalizedRequest, backendResponse: Record<string, string> | undefined, t: Trace): Outcome {
+  const li = at.listener;
+  const c = winner.candidate;
+  const ruleRefs = t.on ? [c.routeRef] : NO_REFS;
+  if (t.on) {
+    const host = winner.hostname === null ? "any hostname" : `hostname ${winner.hostname}`;
+    const m = c.match.index < 0 ? "its default match (PathPrefix \"/\": the rule has no matches)" : `match ${c.match.index} (${describeMatch(c.match)})`;
+    t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, listenerRef(li.id)]);
+  }
+  const s = initialState(req, backendResponse);
+  const ctx: FilterContext = {
+    candidate: c,
+    landing: at,
+    req,
+    t,
+    where: t.on ? `rule ${c.ruleIndex}` : "",
+    refs: ruleRefs,
+  };
+  const plan = c.plan;
+  applyFilters(plan.filters, s, ctx);
+  const out: Outcome = {
+    statusCode: 200,
+    backend: null,
+    backends: [],
+    listener: li.id,
+    route: c.routeRef,
+    rule: c.ruleIndex,
+    match: c.match.index < 0 ? null : c.match.index,
+    requestHeaders: {},
+    path: s.path,
+    host: s.host,
+    redirect: null,
+    responseHeaders: {},
+    mirrors: [],
+    trace: t.steps,
+  };
+  if (s.redirect || s.answeredStatus !== null) return finish(out, s, 200);
+  const split = plan.split;
+  // The split is cached per rule; each Outcome gets its own copies.
+  out.backends = split.backends.map(copyBackend);
+  if (split.failure) {
+    if (t.on) t.add("backend", `${split.failure}: 500`, ruleRefs);
+    return finish(out, s, 500);
+  }
+  if (split.receivers.length === 1) {
+    const i = split.receivers[0];
+    const view = split.views[i];
+    const key = split.keys[i];
+    const ref = split.refs[i];
+    if (t.on) t.add("backend", `all requests go to ${ref}${view.port !== null ? `:${view.port}` : ""}`, [c.routeRef, ref]);
+    out.backend = key;
+    const own = plan.backendFilters[i];
+    if (own) applyFilters(own, s, backendCtx(ctx, key, ref));
+    return finish(out, s, 200);
+  }
+  // Several backends share the traffic: `backend` stays null; each entry carries its share, and
+  // the effect of its own filters when it has some.
+  for (const i of split.receivers) {
+    const view = split.views[i];
+    const ob = out.backends[i];
+    const key = split.keys[i];
+    const ref = split.refs[i];
+    if (t.on) {
+      const pct = Math.round(ob.probability * 10000) / 100;
+      t.add("backend", view.valid ? `${pct}% of requests go to ${ref}` : `${pct}% of requests would go to ${ref}, which is invalid (${view.reason ?? "unresolved"}): they get 500`, [c.routeRef, ref]);
+    }
+    const own = plan.backendFilters[i];
+    if (own) {
+      const bs = cloneState(s);
+      applyFilters(own, bs, backendCtx(ctx, key, ref));
+      ob.requestHeaders = bs.headers;
+      ob.path = bs.path;
+      ob.host = bs.host;
+    }
+  }
+  if (t.on) {
+    for (let i = 0; i < split.backends.length; i++) {
+      if (split.backends[i].probability === 0) t.add("backend", `${split.views[i].namespace}/${split.views[i].name} has weight 0 and receives nothing`, [c.routeRef]);
+    }
+  }
+  return finish(out, s, 200);
+}
+
+function finish(out: Outcome, s: HttpState, statusCode: number): Outcome {
+  // A redirect filter answers with its own status instead of forwarding.
+  out.statusCode = s.answeredStatus ?? (s.redirect ? s.redirect.statusCode : statusCode);
+  out.redirect = s.redirect;
+  out.requestHeaders = s.headers;
+  out.responseHeaders = s.responseHeaders;
+  out.path = s.path;
+  out.host = s.host;
+  const live = s.mirrors.filter((m) => m.invalid === null && m.percent > 0);
+  out.mirrors = live.map((m) => m.backend);
+  if (s.mirrors.length > 0) out.mirrorShares = s.mirrors.map((m) => ({ backend: m.backend, percent: m.percent, ...(m.invalid ? { invalid: m.invalid } : {}) }));
+  if (s.redirect || s.answeredStatus !== null) {
+    out.backend = null;
+    out.backends = [];
+  }
+  return out;
+}
+
+const NO_REFS: string[] = [];
+
+function copyBackend(b: OutcomeBackend): OutcomeBackend {
+  const o: OutcomeBackend = { namespace: b.namespace, name: b.name, port: b.port, weight: b.weight, probability: b.probability };
+  if (b.kind !== undefined) o.kind = b.kind;
+  if (b.invalid !== undefined) o.invalid = b.invalid;
+  return o;
+}
+
+/** The context for a backendRef's own filters. */
+function backendCtx(ctx: FilterContext, key: string, ref: string): FilterContext {
+  return { candidate: ctx.candidate, landing: ctx.landing, req: ctx.req, t: ctx.t, where: `backendRef ${key}`, refs: ctx.t.on ? [ctx.candidate.routeRef, ref] : NO_REFS };
+}
