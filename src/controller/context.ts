@@ -8,6 +8,7 @@ import type { Diagnostic, Severity } from "../model/diagnostic";
 import type { Assumption, GatewayView, ListenerView, ParentView, Relation, RouteView } from "../model/model";
 import type { LineIndex, PathSegment } from "../model/source";
 import { refKey } from "../model/ids";
+import { GATEWAY_GROUP, isRouteKind } from "../model/kinds";
 import { locate } from "../parse/index";
 import { GrantIndex } from "./reference-grant";
 
@@ -26,8 +27,6 @@ export interface ListenerState {
   /** Route kinds (`group/kind`) this listener admits: its supportedKinds. */
   kinds: Set<string>;
   attached: number;
-  /** Keys of the routes attached (a route counts once per listener). */
-  routeKeys: Set<string>;
   /** Namespace → why routes from it may not attach (null = allowed); evaluated once per namespace. */
   nsDecisions: Map<string, string | null>;
 }
@@ -60,6 +59,8 @@ export interface RouteState {
   parents: ParentState[];
   /** Route-wide ResolvedRefs (backends are per route, not per parent). */
   resolved: Condition | null;
+  /** Listeners attached so far, when the route has several parentRefs (to count it once per listener). */
+  attachedTo: Set<ListenerState> | null;
 }
 
 /** Everything a rule needs. */
@@ -67,7 +68,7 @@ export class Ctx {
   readonly resources: Resource[];
   /** `Kind/ns/name` → first resource with that key. */
   readonly byKey = new Map<string, Resource>();
-  /** Resource → its `Kind/ns/name` (built once; saves rebuilding key strings in hot loops). */
+  /** Resource → its `Kind/ns/name` for referable objects (routes keep theirs in `routeKeys`). */
   readonly keyOf = new Map<Resource, string>();
   /** kind → namespace → name → resource: lookups without building key strings. */
   private readonly index = new Map<string, Map<string, Map<string, Resource>>>();
@@ -79,6 +80,8 @@ export class Ctx {
   readonly gatewayClasses: Resource[] = [];
   readonly gatewayResources: Resource[] = [];
   readonly routeResources: Resource[] = [];
+  /** `Kind/ns/name` of each of `routeResources`, same order. */
+  readonly routeKeys: string[] = [];
   readonly backendTLSPolicies: Resource[] = [];
   readonly gateways: GatewayState[] = [];
   readonly gatewayByKey = new Map<string, GatewayState>();
@@ -106,6 +109,12 @@ export class Ctx {
       // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
       if (this.byKey.has(key)) continue;
       this.byKey.set(key, r);
+      if (r.known && r.group === GATEWAY_GROUP && isRouteKind(r.kind)) {
+        // Routes are never looked up by reference: they skip the lookup index and reverse map.
+        this.routeResources.push(r);
+        this.routeKeys.push(key);
+        continue;
+      }
       this.keyOf.set(r, key);
       let byNs = this.index.get(r.kind);
       if (!byNs) this.index.set(r.kind, (byNs = new Map()));
@@ -124,13 +133,6 @@ export class Ctx {
           break;
         case "Gateway":
           if (r.known) this.gatewayResources.push(r);
-          break;
-        case "HTTPRoute":
-        case "GRPCRoute":
-        case "TLSRoute":
-        case "TCPRoute":
-        case "UDPRoute":
-          if (r.known) this.routeResources.push(r);
           break;
         case "BackendTLSPolicy":
           if (r.known) this.backendTLSPolicies.push(r);

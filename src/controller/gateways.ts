@@ -56,7 +56,7 @@ export function makeListener(gw: GatewayState, origin: Resource, spec: unknown, 
     conditions: [],
     routes: [],
   };
-  return { view, gw, origin, spec: l, conds: new Map(), kinds: new Set(), attached: 0, routeKeys: new Set(), nsDecisions: new Map() };
+  return { view, gw, origin, spec: l, conds: new Map(), kinds: new Set(), attached: 0, nsDecisions: new Map() };
 }
 
 /** Rule: Gateway states, listeners, and the gatewayClass relation. */

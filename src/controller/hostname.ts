@@ -13,9 +13,27 @@ export function isWildcard(h: string): boolean {
   return h.startsWith("*.");
 }
 
-/** Hostnames compare case-insensitively (DNS); the API only allows lower case, input may not. */
-function norm(h: string): string {
-  return h.toLowerCase();
+/** ASCII lower case of one char code (hostnames are ASCII). */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * Whether `a` from `aFrom` equals the same-length tail of `b`, ignoring ASCII case (DNS names compare
+ * case-insensitively; the API only allows lower case, pasted input may not). No allocation: this runs
+ * for every route × listener and every request.
+ */
+function tailEquals(a: string, aFrom: number, b: string): boolean {
+  const n = a.length - aFrom;
+  const off = b.length - n;
+  if (off < 0) return false;
+  for (let i = 0; i < n; i++) if (lower(a.charCodeAt(aFrom + i)) !== lower(b.charCodeAt(off + i))) return false;
+  return true;
+}
+
+/** Case-insensitive equality. */
+function same(a: string, b: string): boolean {
+  return a.length === b.length && tailEquals(a, 0, b);
 }
 
 /**
@@ -23,11 +41,9 @@ function norm(h: string): string {
  * A wildcard needs at least one label in front of its suffix.
  */
 export function hostnameMatches(pattern: string, host: string): boolean {
-  const p = norm(pattern);
-  const h = norm(host);
-  if (!isWildcard(p)) return p === h;
-  const suffix = p.slice(1); // ".example.com"
-  return h.length > suffix.length && h.endsWith(suffix);
+  if (!isWildcard(pattern)) return same(pattern, host);
+  // ".example.com" must be a proper suffix of host.
+  return host.length > pattern.length - 1 && tailEquals(pattern, 1, host);
 }
 
 /**
@@ -36,17 +52,15 @@ export function hostnameMatches(pattern: string, host: string): boolean {
  */
 export function intersectHostname(listener: string | null, route: string): string | null {
   if (!listener) return route;
-  const l = norm(listener);
-  const r = norm(route);
-  if (l === r) return route;
-  const lw = isWildcard(l);
-  const rw = isWildcard(r);
+  if (same(listener, route)) return route;
+  const lw = isWildcard(listener);
+  const rw = isWildcard(route);
   if (!lw && !rw) return null;
-  if (lw && !rw) return hostnameMatches(l, r) ? route : null;
-  if (!lw && rw) return hostnameMatches(r, l) ? listener : null;
+  if (lw && !rw) return hostnameMatches(listener, route) ? route : null;
+  if (!lw && rw) return hostnameMatches(route, listener) ? listener : null;
   // Both wildcards: the one with the longer suffix is inside the other.
-  if (r.endsWith(l.slice(1))) return route;
-  if (l.endsWith(r.slice(1))) return listener;
+  if (tailEquals(listener, 1, route)) return route;
+  if (tailEquals(route, 1, listener)) return listener;
   return null;
 }
 
@@ -56,13 +70,18 @@ export function intersectHostname(listener: string | null, route: string): strin
  */
 export function effectiveHostnames(listener: string | null, routeHostnames: readonly string[]): string[] | null {
   if (routeHostnames.length === 0) return listener ? [listener] : [];
-  if (!listener) return [...routeHostnames];
-  const out: string[] = [];
+  // Returned arrays are read-only: the route's own list is shared when the listener restricts nothing.
+  if (!listener) return routeHostnames as string[];
+  if (routeHostnames.length === 1) {
+    const x = intersectHostname(listener, routeHostnames[0]);
+    return x === null ? null : [x];
+  }
+  let out: string[] | null = null;
   for (const h of routeHostnames) {
     const x = intersectHostname(listener, h);
-    if (x !== null && !out.includes(x)) out.push(x);
+    if (x !== null && !(out ??= []).includes(x)) out.push(x);
   }
-  return out.length > 0 ? out : null;
+  return out;
 }
 
 /**

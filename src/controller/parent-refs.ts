@@ -31,6 +31,9 @@ const HOSTNAME_KINDS = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 export function attachRoute(ctx: Ctx, rs: RouteState): void {
   const raws = arr(rs.res.spec?.parentRefs);
   const seen = raws.length > 1 ? new Set<string>() : null;
+  if (raws.length > 1) rs.attachedTo = new Set();
+  rs.view.parents = new Array(raws.length);
+  rs.parents = new Array(raws.length);
   for (let index = 0; index < raws.length; index++) {
     const raw = raws[index];
     const o = isRecord(raw) ? raw : {};
@@ -41,7 +44,7 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     const sectionName = str(o.sectionName) || undefined;
     const port = typeof o.port === "number" ? o.port : undefined;
     const ref = formatParentRef(namespace, name, sectionName, port);
-    const view: ParentView = { index, ref, kind, group, namespace, name, accepted: false, reason: "", listeners: [] };
+    const view: ParentView = { index, ref, kind, group, namespace, name, accepted: false, reason: "", listeners: arr(null) };
     if (sectionName) view.sectionName = sectionName;
     if (port !== undefined) view.port = port;
     // ParentRefs must be distinct; a repeated one gets no second status entry.
@@ -52,8 +55,8 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
       seen.add(dupKey);
     }
     const ps: ParentState = { view, accepted: null, ref: raw, distinct };
-    rs.parents.push(ps);
-    rs.view.parents.push(view);
+    rs.parents[index] = ps;
+    rs.view.parents[index] = view;
     const path = parentRefPath(index);
     if (group === GATEWAY_GROUP && kind === "Gateway") attachToGateway(ctx, rs, ps, path);
     else if (group === "" && kind === "Service") {
@@ -125,9 +128,13 @@ function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSe
 
 /** Record an attachment; a route counts once per listener even when two parentRefs select it. */
 function attach(rs: RouteState, ps: ParentState, ls: ListenerState, hostnames: string[]): void {
-  ps.view.listeners.push(ls.view.id);
-  if (ls.routeKeys.has(rs.view.key)) return;
-  ls.routeKeys.add(rs.view.key);
+  // Most parents attach to one listener: an exact-size array, grown only when needed.
+  if (ps.view.listeners.length === 0) ps.view.listeners = [ls.view.id];
+  else ps.view.listeners.push(ls.view.id);
+  if (rs.attachedTo) {
+    if (rs.attachedTo.has(ls)) return;
+    rs.attachedTo.add(ls);
+  }
   ls.view.routes.push({ route: rs.view, parentIndex: ps.view.index, hostnames });
   ls.attached++;
 }

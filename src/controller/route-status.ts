@@ -9,13 +9,12 @@ import { stamped } from "./shared";
 /** The status a conformant controller would write for one route. */
 export function routeStatus(rs: RouteState): ResourceStatus {
   const gen = generationOf(rs.res);
-  const parents: ParentStatus[] = [];
   const resolved = rs.resolved ? stamped(rs.resolved, gen) : null;
+  const parents: ParentStatus[] = [];
   for (const ps of rs.parents) {
     if (!ps.distinct) continue;
-    const conditions: Condition[] = [];
-    if (ps.accepted) conditions.push(stamped(ps.accepted, gen));
-    if (resolved) conditions.push(resolved);
+    const accepted = ps.accepted ? stamped(ps.accepted, gen) : null;
+    const conditions: Condition[] = accepted && resolved ? [accepted, resolved] : accepted ? [accepted] : resolved ? [resolved] : [];
     parents.push({ parentRef: ps.view.ref, parentKind: ps.view.kind, conditions });
   }
   return { kind: rs.res.kind, namespace: rs.res.namespace, name: rs.res.name, conditions: [], parents };

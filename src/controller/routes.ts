@@ -6,20 +6,38 @@
 import type { RouteView, RuleView } from "../model/model";
 import { type Ctx, arr, isRecord } from "./context";
 
+/** `group/kind` strings, interned: one per kind, not one per route. */
+const kindKeys = new Map<string, string>();
+function kindKeyOf(group: string, kind: string): string {
+  const k = `${group}/${kind}`;
+  let v = kindKeys.get(k);
+  if (v === undefined) kindKeys.set(k, (v = k));
+  return v;
+}
+
 /** Rule: route states for every route in the input. */
 export function runRoutes(ctx: Ctx): void {
-  for (const res of ctx.routeResources) {
-    const hostnames: string[] = [];
-    for (const h of arr(res.spec?.hostnames)) if (typeof h === "string" && h !== "") hostnames.push(h);
-    const rules: RuleView[] = [];
+  const resources = ctx.routeResources;
+  for (let i = 0; i < resources.length; i++) {
+    const res = resources[i];
+    const rawHosts = arr(res.spec?.hostnames);
+    let hostnames: string[] = rawHosts;
+    // Keep the input's array when it is clean (the usual case); copy only to drop bad entries.
+    for (const h of rawHosts) {
+      if (typeof h !== "string" || h === "") {
+        hostnames = rawHosts.filter((x: unknown) => typeof x === "string" && x !== "");
+        break;
+      }
+    }
     const raws = arr(res.spec?.rules);
+    const rules: RuleView[] = new Array(raws.length);
     for (let index = 0; index < raws.length; index++) {
       const raw = raws[index];
-      const rule: RuleView = { index, raw, backends: [] };
+      const rule: RuleView = { index, raw, backends: arr(null) };
       if (isRecord(raw) && typeof raw.name === "string") rule.name = raw.name;
-      rules.push(rule);
+      rules[index] = rule;
     }
-    const view: RouteView = { key: ctx.key(res), kind: res.kind, resource: res, hostnames, rules, parents: [] };
-    ctx.routes.push({ res, kindKey: `${res.group}/${res.kind}`, view, parents: [], resolved: null });
+    const view: RouteView = { key: ctx.routeKeys[i], kind: res.kind, resource: res, hostnames, rules, parents: arr(null) };
+    ctx.routes.push({ res, kindKey: kindKeyOf(res.group, res.kind), view, parents: arr(null), resolved: null, attachedTo: null });
   }
 }

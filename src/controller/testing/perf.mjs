@@ -2,7 +2,8 @@
 //   node src/controller/testing/perf.mjs [routes=10000]
 // Bundles src/controller with esbuild (from node_modules) and times simulate() on a synthetic
 // configuration: 10 Gateways (2 listeners each), N HTTPRoutes with hostnames, a path match and two
-// backendRefs (one missing, so diagnostics are exercised too). Prints min and median of 30 runs.
+// backendRefs; then again with half the routes pointing one backendRef at a missing Service (so
+// conditions and diagnostics are exercised). Prints min and median of 30 runs each.
 import { buildSync } from "esbuild";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,7 @@ function res(group, kind, namespace, name, spec) {
   const apiVersion = group ? `${group}/v1` : "v1";
   return { group, kind, namespace, name, apiVersion, version: "v1", namespaceAsWritten: namespace, metadata: { name, namespace }, spec, obj: { apiVersion, kind, metadata: { name, namespace }, spec }, known: true, source: { file: "<perf>", docIndex: 0, offset: 0, tree: null } };
 }
+function config(missing) {
 const resources = [res("", "Service", "app", "svc", { ports: [{ port: 80 }] })];
 for (let g = 0; g < 10; g++) {
   resources.push(res(G, "Gateway", "infra", `gw${g}`, {
@@ -33,15 +35,20 @@ for (let i = 0; i < N; i++) {
   resources.push(res(G, "HTTPRoute", "app", `r${i}`, {
     parentRefs: [{ name: `gw${i % 10}`, namespace: "infra" }],
     hostnames: [`h${i}.example.com`],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }], backendRefs: [{ name: "svc", port: 80 }, { name: i % 2 ? "svc" : "missing", port: 80 }] }],
+    rules: [{ matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }], backendRefs: [{ name: "svc", port: 80 }, { name: missing && i % 2 === 0 ? "missing" : "svc", port: 80 }] }],
   }));
 }
-const times = [];
-let model;
-for (let k = 0; k < 35; k++) {
-  const t0 = performance.now();
-  model = simulate(resources);
-  if (k >= 5) times.push(performance.now() - t0);
+return resources;
 }
-times.sort((a, b) => a - b);
-console.log(`simulate ${N} HTTPRoutes: min ${times[0].toFixed(1)} ms, median ${times[times.length >> 1].toFixed(1)} ms (${model.routes.length} routes, ${model.relations.length} relations, ${model.diagnostics.length} diagnostics)`);
+for (const missing of [false, true]) {
+  const resources = config(missing);
+  const times = [];
+  let model;
+  for (let k = 0; k < 35; k++) {
+    const t0 = performance.now();
+    model = simulate(resources);
+    if (k >= 5) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`simulate ${N} HTTPRoutes${missing ? ", half with a missing backend" : ""}: min ${times[0].toFixed(1)} ms, median ${times[times.length >> 1].toFixed(1)} ms (${model.relations.length} relations, ${model.diagnostics.length} diagnostics)`);
+}
