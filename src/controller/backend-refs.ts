@@ -15,7 +15,7 @@ import type { PathSegment } from "../model/source";
 import { cond } from "../model/status";
 import { type Ctx, type RouteState, arr, isRecord } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
-import { ROUTE_RESOLVED, backendRefPath } from "./shared";
+import { ROUTE_RESOLVED, backendRefPath, sized } from "./shared";
 
 /** Core support is a Kubernetes Service; other kinds are implementation-specific and not simulated. */
 const isService = (group: string, kind: string): boolean => group === "" && kind === "Service";
@@ -86,7 +86,7 @@ export function resolveRouteBackends(ctx: Ctx, rs: RouteState): void {
   for (const rule of rs.view.rules) {
     const raw = isRecord(rule.raw) ? rule.raw : {};
     const refs = arr(raw.backendRefs);
-    if (refs.length > 0) rule.backends = new Array(refs.length);
+    if (refs.length > 0) rule.backends = sized(refs.length);
     for (let j = 0; j < refs.length; j++) {
       const path = backendRefPath(rule.index, j);
       const view = resolveBackend(ctx, rs, refs[j], path, "backendRef");

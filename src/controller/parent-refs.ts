@@ -14,7 +14,7 @@ import { GATEWAY_GROUP } from "../model/kinds";
 import { type Ctx, type ListenerState, type ParentState, type RouteState, arr, isRecord, str } from "./context";
 import { notAllowedReason } from "./allowed-routes";
 import { effectiveHostnames } from "./hostname";
-import { ROUTE_ACCEPTED, parentRefPath } from "./shared";
+import { ROUTE_ACCEPTED, parentRefPath, sized } from "./shared";
 
 /** `ns/name[/section][:port]`: how parents are named in status and views. */
 export function formatParentRef(namespace: string, name: string, sectionName?: string, port?: number): string {
@@ -32,8 +32,8 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
   const raws = arr(rs.res.spec?.parentRefs);
   const seen = raws.length > 1 ? new Set<string>() : null;
   if (raws.length > 1) rs.attachedTo = new Set();
-  rs.view.parents = new Array(raws.length);
-  rs.parents = new Array(raws.length);
+  rs.view.parents = sized(raws.length);
+  rs.parents = sized(raws.length);
   for (let index = 0; index < raws.length; index++) {
     const raw = raws[index];
     const o = isRecord(raw) ? raw : {};

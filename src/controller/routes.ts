@@ -5,6 +5,7 @@
  */
 import type { RouteView, RuleView } from "../model/model";
 import { type Ctx, arr, isRecord } from "./context";
+import { sized } from "./shared";
 
 /** `group/kind` strings, interned: one per kind, not one per route. */
 const kindKeys = new Map<string, string>();
@@ -30,7 +31,7 @@ export function runRoutes(ctx: Ctx): void {
       }
     }
     const raws = arr(res.spec?.rules);
-    const rules: RuleView[] = new Array(raws.length);
+    const rules: RuleView[] = sized(raws.length);
     for (let index = 0; index < raws.length; index++) {
       const raw = raws[index];
       const rule: RuleView = { index, raw, backends: arr(null) };
