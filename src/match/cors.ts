@@ -3,7 +3,7 @@
  * cross-origin requests get the CORS response headers. Field quotes are from the HTTPRoute CRD.
  */
 
-import type { Headers } from "./headers";
+import { getHeader, type Headers } from "./headers";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = any;
@@ -61,8 +61,8 @@ function strings(v: Raw): string[] {
 /** Applies a CORS filter to a request with the given (lower-case) headers and method. */
 export function applyCors(cors: Raw, method: string, headers: Headers): CorsResult {
   const c = cors && typeof cors === "object" ? cors : {};
-  const origin = headers["origin"];
-  const requestMethod = headers["access-control-request-method"];
+  const origin = getHeader(headers, "origin");
+  const requestMethod = getHeader(headers, "access-control-request-method");
   const preflight = method === "OPTIONS" && origin !== undefined && requestMethod !== undefined;
   if (origin === undefined) return { answer: null, headers: [], note: "no Origin header: not a cross-origin request" };
   const credentials = c.allowCredentials === true;
@@ -89,7 +89,7 @@ export function applyCors(cors: Raw, method: string, headers: Headers): CorsResu
   const methods = strings(c.allowMethods);
   if (methods.length > 0) out.push(["access-control-allow-methods", methods.includes("*") ? requestMethod : methods.join(", ")]);
   const allowHeaders = strings(c.allowHeaders);
-  const requested = headers["access-control-request-headers"];
+  const requested = getHeader(headers, "access-control-request-headers");
   if (allowHeaders.length > 0) {
     if (!allowHeaders.includes("*")) out.push(["access-control-allow-headers", allowHeaders.join(", ")]);
     else if (requested !== undefined) out.push(["access-control-allow-headers", requested]);

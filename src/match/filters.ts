@@ -4,7 +4,7 @@
  * they are specified."
  */
 import type { Redirect } from "../model/outcome";
-import { applyHeaderOps, compileHeaderOps, copyHeaders, newHeaders, type HeaderOps, type Headers } from "./headers";
+import { applyHeaderOps, compileHeaderOps, copyHeaders, setHeader, type HeaderOps, type Headers } from "./headers";
 import { buildRedirect, modifyPath, type RedirectInput } from "./redirect";
 import type { Candidate } from "./precedence";
 import type { Trace } from "./trace";
@@ -26,7 +26,8 @@ export interface HttpState {
   /** Response headers by lower-case name (the backend's, then ResponseHeaderModifier). */
   responseHeaders: Headers;
   redirect: Redirect | null;
-  mirrors: MirrorShare[];
+  /** RequestMirror targets, null until a mirror filter runs. */
+  mirrors: MirrorShare[] | null;
   /** Set when a filter makes the gateway answer itself (CORS preflight) instead of forwarding. */
   answeredStatus: number | null;
 }
@@ -63,7 +64,7 @@ export interface Landing {
 
 /** Copies a state (per-backend filters work on their own copy). */
 export function cloneState(s: HttpState): HttpState {
-  return { ...s, headers: copyHeaders(s.headers), responseHeaders: copyHeaders(s.responseHeaders), mirrors: [...s.mirrors] };
+  return { ...s, headers: copyHeaders(s.headers), responseHeaders: copyHeaders(s.responseHeaders), mirrors: s.mirrors ? [...s.mirrors] : null };
 }
 
 /** A filter read once per Model: its type, the raw object, and header operations when it has some. */
@@ -129,9 +130,9 @@ export function applyFilters(filters: CompiledFilter[], s: HttpState, ctx: Filte
         const r = applyCors(f.cors, ctx.req.method, s.headers);
         if (r.answer !== null) {
           s.answeredStatus = r.answer;
-          s.responseHeaders = newHeaders();
+          s.responseHeaders = {};
         }
-        for (const [k, v] of r.headers) s.responseHeaders[k] = v;
+        for (const [k, v] of r.headers) setHeader(s.responseHeaders, k, v);
         if (t.on) t.add("filter", `${at}: ${r.note}${r.headers.length ? ` (${r.headers.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`, ctx.refs);
         if (r.answer !== null) return;
         break;
@@ -168,7 +169,7 @@ function mirror(m: Raw, s: HttpState, ctx: FilterContext, at: string): void {
   }
   percent = Math.max(0, Math.min(100, percent));
   const invalid = mirrorProblem(ctx, ns, name, kind);
-  s.mirrors.push({ backend: `${ns}/${name}`, kind, port: typeof ref.port === "number" ? ref.port : null, percent, invalid });
+  (s.mirrors ??= []).push({ backend: `${ns}/${name}`, kind, port: typeof ref.port === "number" ? ref.port : null, percent, invalid });
   if (ctx.t.on) {
     const target = `${kind === "Service" ? "" : kind + " "}${ns}/${name}`;
     ctx.t.add("mirror", invalid ? `${at}: mirror to ${target} is dropped: ${invalid}` : `${at}: ${percent}% of requests are mirrored to ${target} (responses ignored)`, [...ctx.refs, `${kind}/${ns}/${name}`]);

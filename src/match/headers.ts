@@ -4,19 +4,29 @@
  */
 
 /**
- * Headers by lower-case name. A prototype-less object (see `newHeaders`): cheaper per request than
- * a Map, safe for any header name ("constructor", "__proto__"), and directly the Outcome's record.
+ * Headers by lower-case name: a plain object, cheaper per request than a Map or a prototype-less
+ * object, and directly the Outcome's record. Read and write through `getHeader`/`setHeader`, which
+ * keep names like "constructor" or "__proto__" ordinary headers.
  */
 export type Headers = Record<string, string>;
 
-/** An empty header set. */
-export function newHeaders(): Headers {
-  return Object.create(null) as Headers;
+/** A header's value; inherited Object.prototype members are not headers. */
+export function getHeader(h: Headers, name: string): string | undefined {
+  const v = h[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Sets a header (an own property even for "__proto__", whose plain assignment would be ignored). */
+export function setHeader(h: Headers, name: string, value: string): void {
+  if (name === "__proto__") Object.defineProperty(h, name, { value, enumerable: true, writable: true, configurable: true });
+  else h[name] = value;
 }
 
 /** A copy of a header set. */
 export function copyHeaders(h: Headers): Headers {
-  return Object.assign(newHeaders(), h);
+  const out: Headers = {};
+  for (const k of Object.keys(h)) setHeader(out, k, h[k]);
+  return out;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,17 +61,17 @@ export function compileHeaderOps(f: Raw): HeaderOps {
 export function applyHeaderOps(headers: Headers, ops: HeaderOps, describe: boolean): string[] | null {
   const done: string[] | null = describe ? [] : null;
   for (const name of ops.remove) {
-    const had = headers[name] !== undefined;
-    delete headers[name];
+    const had = getHeader(headers, name) !== undefined;
+    if (had) delete headers[name];
     if (done) done.push(had ? `removed ${name}` : `remove ${name} (absent)`);
   }
   for (const [name, value] of ops.set) {
-    headers[name] = value;
+    setHeader(headers, name, value);
     if (done) done.push(`set ${name}: ${value}`);
   }
   for (const [name, value] of ops.add) {
-    const prev = headers[name];
-    headers[name] = prev === undefined || prev === "" ? value : `${prev},${value}`;
+    const prev = getHeader(headers, name);
+    setHeader(headers, name, prev === undefined || prev === "" ? value : `${prev},${value}`);
     if (done) done.push(`added ${name}: ${value}`);
   }
   return done;

@@ -9,6 +9,7 @@ import { normalizeRequest, type NormalizedRequest } from "./normalize";
 import { matchHttp } from "./http";
 import { bareOutcome } from "./respond";
 import { Trace } from "./trace";
+import { getHeader, setHeader } from "./headers";
 
 export interface MatchOptions {
   /** Record the trace (default true); benchmarks turn it off. */
@@ -54,7 +55,7 @@ function prepare(sim: SimRequest, t: Trace): NormalizedRequest {
   if (req.protocol === "GRPC") {
     if (r.grpc && (r.grpc.service || r.grpc.method)) req.path = `/${r.grpc.service ?? ""}/${r.grpc.method ?? ""}`;
     if (!r.method) req.method = "POST";
-    if (req.headers["content-type"] === undefined) req.headers["content-type"] = "application/grpc";
+    if (getHeader(req.headers, "content-type") === undefined) setHeader(req.headers, "content-type", "application/grpc");
     t.add("protocol", "gRPC request seen as an HTTP/2 POST to " + req.path + "; GRPCRoute matching is not simulated yet, only HTTPRoutes are considered", []);
   }
   if (t.on) {

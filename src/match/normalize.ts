@@ -4,7 +4,7 @@
  */
 import { defaultPort, type Protocol, type SimRequest } from "../model/request";
 import { hostOf } from "./hostname";
-import { newHeaders, type Headers } from "./headers";
+import { getHeader, setHeader, type Headers } from "./headers";
 
 export interface NormalizedRequest {
   protocol: Protocol;
@@ -51,14 +51,14 @@ export function normalizeRequest(sim: SimRequest): NormalizedRequest {
     break;
   }
   if (path.charCodeAt(0) !== 47 /* / */) path = "/" + path;
-  const headers = newHeaders();
+  const headers: Headers = {};
   const src = r.headers && typeof r.headers === "object" ? r.headers : EMPTY_HEADERS;
   for (const name in src) {
     const v = src[name];
     const value = Array.isArray(v) ? v.map(String).join(",") : String(v ?? "");
     const lower = name.toLowerCase();
-    const prev = headers[lower];
-    headers[lower] = prev === undefined ? value : prev + "," + value;
+    const prev = getHeader(headers, lower);
+    setHeader(headers, lower, prev === undefined ? value : prev + "," + value);
   }
   return {
     protocol,

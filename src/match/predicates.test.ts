@@ -30,6 +30,8 @@ const rows: { name: string; match: unknown; request: RequestSpec; want: boolean;
   { name: "regex query", match: { queryParams: [{ name: "q", type: "RegularExpression", value: "[a-z]+" }] }, request: { query: { q: "abc1" } }, want: false, why: "query parameter q" },
   { name: "invalid regex fails with a reason", match: { path: { type: "RegularExpression", value: "/(" } }, request: { path: "/(" }, want: false, why: "does not compile" },
   { name: "RE2 has no backreferences", match: { headers: [{ name: "x", type: "RegularExpression", value: "(a)\\1" }] }, request: { headers: { x: "aa" } }, want: false, why: "does not compile" },
+  { name: "a header named like an Object member is just a header (absent)", match: { headers: [{ name: "constructor", value: "x" }] }, request: {}, want: false, why: "missing" },
+  { name: "a header named like an Object member is just a header (present)", match: { headers: [{ name: "Constructor", value: "x" }] }, request: { headers: { constructor: "x" } }, want: true },
   { name: "unknown path type never matches", match: { path: { type: "Glob", value: "/*" } }, request: { path: "/a" }, want: false, why: "unsupported" },
 ];
 

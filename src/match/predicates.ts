@@ -5,6 +5,7 @@
 import { compileRegex, fullMatch, type CompiledRegex } from "./regex";
 import { normalizePrefix, prefixMatches } from "./path";
 import { queryValues, type NormalizedRequest } from "./normalize";
+import { getHeader } from "./headers";
 
 export type PathKind = "Exact" | "PathPrefix" | "RegularExpression";
 
@@ -125,7 +126,7 @@ export function matchesRequest(m: CompiledMatch, req: NormalizedRequest, skipPat
   if (m.method !== null && m.method !== req.method) return false;
   for (let i = 0; i < m.headers.length; i++) {
     const h = m.headers[i];
-    if (!valueMatches(h, req.headers[h.name])) return false;
+    if (!valueMatches(h, getHeader(req.headers, h.name))) return false;
   }
   for (let i = 0; i < m.query.length; i++) {
     const q = m.query[i];
@@ -140,7 +141,7 @@ export function explainMismatch(m: CompiledMatch, req: NormalizedRequest): strin
   if (!pathMatches(m.path, req.path)) return `path ${JSON.stringify(req.path)} does not match ${m.path.kind} ${JSON.stringify(m.path.value)}`;
   if (m.method !== null && m.method !== req.method) return `method ${req.method} is not ${m.method}`;
   for (const h of m.headers) {
-    const actual = req.headers[h.name];
+    const actual = getHeader(req.headers, h.name);
     if (!valueMatches(h, actual)) {
       return actual === undefined
         ? `header ${h.name} is missing (wanted ${describe(h)})`

@@ -9,7 +9,7 @@ import type { Winner } from "./lookup";
 import { applyFilters, cloneState, type FilterContext, type HttpState, type Landing } from "./filters";
 
 export type { Landing } from "./filters";
-import { newHeaders } from "./headers";
+import { setHeader, type Headers } from "./headers";
 import { describeMatch } from "./predicates";
 import { listenerRef, type Trace } from "./trace";
 
@@ -35,9 +35,9 @@ export function bareOutcome(req: NormalizedRequest, statusCode: number, listener
 
 /** The request's initial state: what the backend would get with no filter. */
 function initialState(req: NormalizedRequest, backendResponse: Record<string, string> | undefined): HttpState {
-  const responseHeaders = newHeaders();
+  const responseHeaders: Headers = {};
   if (backendResponse && typeof backendResponse === "object") {
-    for (const k in backendResponse) responseHeaders[k.toLowerCase()] = String(backendResponse[k]);
+    for (const k of Object.keys(backendResponse)) setHeader(responseHeaders, k.toLowerCase(), String(backendResponse[k]));
   }
   return {
     // normalizeRequest's map is fresh and ours: filters edit it in place into what the backend gets.
@@ -46,7 +46,7 @@ function initialState(req: NormalizedRequest, backendResponse: Record<string, st
     host: req.hostHeader,
     responseHeaders,
     redirect: null,
-    mirrors: [],
+    mirrors: null,
     answeredStatus: null,
   };
 }
@@ -143,9 +143,10 @@ function finish(out: Outcome, s: HttpState, statusCode: number): Outcome {
   out.responseHeaders = s.responseHeaders;
   out.path = s.path;
   out.host = s.host;
-  const live = s.mirrors.filter((m) => m.invalid === null && m.percent > 0);
-  out.mirrors = live.map((m) => m.backend);
-  if (s.mirrors.length > 0) out.mirrorShares = s.mirrors.map((m) => ({ backend: m.backend, percent: m.percent, ...(m.invalid ? { invalid: m.invalid } : {}) }));
+  if (s.mirrors) {
+    out.mirrors = s.mirrors.filter((m) => m.invalid === null && m.percent > 0).map((m) => m.backend);
+    out.mirrorShares = s.mirrors.map((m) => ({ backend: m.backend, percent: m.percent, ...(m.invalid ? { invalid: m.invalid } : {}) }));
+  }
   if (s.redirect || s.answeredStatus !== null) {
     out.backend = null;
     out.backends = [];
