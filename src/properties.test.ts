@@ -257,6 +257,8 @@ describe("the engine on generated configurations", () => {
         const graph = buildGraph(loaded.model);
         const ids = new Set(graph.nodes.map((n) => n.id));
         for (const e of graph.edges) if (!ids.has(e.from) || !ids.has(e.to)) throw new Error(`dangling edge ${e.id}`);
+        if (ids.size !== graph.nodes.length) throw new Error("two nodes with one id");
+        if (new Set(graph.edges.map((e) => e.id)).size !== graph.edges.length) throw new Error("two edges with one id");
         for (const d of loaded.diagnostics) if (d.code === "internal") throw new Error(`internal diagnostic: ${d.message}`);
         for (const req of reqs) {
           const o = match(loaded.model, req);

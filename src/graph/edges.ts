@@ -1,7 +1,12 @@
-/** Graph edges from the model's relations (DESIGN principle 3: relationships are data). */
+/**
+ * Graph edges from the model's relations (DESIGN principle 3: relationships are data). This runs on
+ * every edit over tens of thousands of relations, so it avoids building strings to use as map keys
+ * (a new string must be hashed; the model's own key strings are hashed once) and gives every edge
+ * the same shape.
+ */
 import type { Model, Relation, RouteView } from "../model/model";
 import type { PathSegment } from "../model/source";
-import type { GraphEdge } from "./types";
+import type { EdgeType, GraphEdge } from "./types";
 
 /** Listener nodes by the place they are declared: origin key → [path, node id]. */
 export type ListenerPlaces = Map<string, { path: PathSegment[]; id: string }[]>;
@@ -19,13 +24,20 @@ function sourceOf(rel: Relation, places: ListenerPlaces): string {
   return rel.from;
 }
 
-function edgeId(type: string, from: string, to: string, path: PathSegment[]): string {
-  return `${type}:${from}->${to}@${path.join(".")}`;
+/** One edge, always with every field (a single object shape keeps the consumers' property reads fast). */
+export function edge(type: EdgeType, from: string, to: string, ok: boolean, path: PathSegment[], reason?: string): GraphEdge {
+  return { id: "", type, from, to, ok, reason, section: undefined, weight: undefined, percent: undefined, rule: undefined, grant: undefined, path };
 }
 
-/** `spec.rules[i]…` → i. */
-function ruleOf(path: PathSegment[]): number | undefined {
-  return path[0] === "spec" && path[1] === "rules" && typeof path[2] === "number" ? path[2] : undefined;
+/** `spec.rules[i]…` → i, else -1. */
+function ruleOf(path: PathSegment[]): number {
+  return path[0] === "spec" && path[1] === "rules" && typeof path[2] === "number" ? path[2] : -1;
+}
+
+/** BackendRef.weight defaults to 1. */
+function weightOf(rel: Relation): number {
+  const w = rel.weight;
+  return typeof w === "number" && Number.isFinite(w) && w >= 0 ? w : 1;
 }
 
 /**
@@ -33,71 +45,82 @@ function ruleOf(path: PathSegment[]): number | undefined {
  * when it attached nowhere, one edge to the listener it names (or the parent) with the reason.
  * backendRef edges carry their weight and their share of their rule's traffic
  * (HTTPBackendRef.weight: "proportion of requests forwarded … computed as weight/(sum of all weights in this BackendRefs list)").
+ * `listenerNode` maps a ListenerView id (`ns/gw/name`) to its node id.
  */
-export function relationEdges(model: Model, places: ListenerPlaces, listenerIds: Set<string>): GraphEdge[] {
+export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[]): void {
   const routes = new Map<string, RouteView>();
   for (const r of model.routes) routes.set(r.key, r);
-  // Sum of weights per rule: `from#rule` → total.
-  const totals = new Map<string, number>();
+  // Sum of weights per rule, keyed by the route's own key string: route → weight per rule index.
+  const totals = new Map<string, number[]>();
   for (const rel of model.relations) {
     if (rel.type !== "backendRef") continue;
     const rule = ruleOf(rel.path);
-    if (rule === undefined) continue;
-    const k = `${rel.from}#${rule}`;
-    totals.set(k, (totals.get(k) ?? 0) + weightOf(rel));
+    if (rule < 0) continue;
+    let t = totals.get(rel.from);
+    if (!t) totals.set(rel.from, (t = []));
+    t[rule] = (t[rule] ?? 0) + weightOf(rel);
   }
-  const edges: GraphEdge[] = [];
   for (const rel of model.relations) {
     if (rel.type === "parentRef") {
-      parentEdges(rel, routes.get(rel.from), listenerIds, edges);
+      parentEdges(rel, routes.get(rel.from), listenerNode, edges);
       continue;
     }
-    const from = sourceOf(rel, places);
-    const e: GraphEdge = { id: edgeId(rel.type, from, rel.to, rel.path), type: rel.type, from, to: rel.to, ok: rel.ok, path: rel.path };
-    if (rel.reason) e.reason = rel.reason;
+    const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
+    const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
     if (rel.grant) e.grant = rel.grant;
     if (rel.section) e.section = rel.section;
-    const rule = ruleOf(rel.path);
-    if (rule !== undefined && (rel.type === "backendRef" || rel.type === "mirror")) e.rule = rule;
-    if (rel.type === "backendRef") {
-      e.weight = weightOf(rel);
-      const total = rule === undefined ? 0 : (totals.get(`${rel.from}#${rule}`) ?? 0);
-      e.percent = total > 0 ? Math.round((e.weight / total) * 10000) / 100 : 0;
+    if (rel.type === "backendRef" || rel.type === "mirror") {
+      const rule = ruleOf(rel.path);
+      if (rule >= 0) e.rule = rule;
+      if (rel.type === "backendRef") {
+        const w = weightOf(rel);
+        const total = rule >= 0 ? (totals.get(rel.from)?.[rule] ?? 0) : 0;
+        e.weight = w;
+        e.percent = total > 0 ? Math.round((w / total) * 10000) / 100 : 0;
+      }
     }
     edges.push(e);
   }
-  return edges;
 }
 
-/** BackendRef.weight defaults to 1. */
-function weightOf(rel: Relation): number {
-  return typeof rel.weight === "number" && Number.isFinite(rel.weight) && rel.weight >= 0 ? rel.weight : 1;
-}
-
-function parentEdges(rel: Relation, route: RouteView | undefined, listenerIds: Set<string>, out: GraphEdge[]): void {
+function parentEdges(rel: Relation, route: RouteView | undefined, listenerNode: Map<string, string>, out: GraphEdge[]): void {
   const index = rel.path[0] === "spec" && rel.path[1] === "parentRefs" && typeof rel.path[2] === "number" ? rel.path[2] : -1;
-  const parent = route?.parents.find((p) => p.index === index);
-  const base = { type: "parentRef" as const, from: rel.from, path: rel.path };
+  let parent = null;
+  if (route) for (const p of route.parents) if (p.index === index) parent = p;
   if (parent && parent.listeners.length > 0) {
-    for (const l of parent.listeners) {
-      const to = `Listener/${l}`;
-      const target = listenerIds.has(to) ? to : rel.to;
-      const e: GraphEdge = { ...base, id: edgeId("parentRef", rel.from, target, rel.path), to: target, ok: true };
-      if (parent.sectionName) e.section = parent.sectionName;
-      else if (parent.port !== undefined) e.section = String(parent.port);
-      if (parent.reason) e.reason = parent.reason;
+    const section = parent.sectionName ?? (parent.port !== undefined ? String(parent.port) : undefined);
+    for (let i = 0; i < parent.listeners.length; i++) {
+      const l = parent.listeners[i];
+      // Two listeners of one name (invalid, reported by the controller) share an id: one edge.
+      if (parent.listeners.indexOf(l) !== i) continue;
+      const e = edge("parentRef", rel.from, listenerNode.get(l) ?? rel.to, true, rel.path, parent.reason || undefined);
+      e.section = section;
       out.push(e);
     }
     return;
   }
   // Not attached: point at the listener it names, when there is one, else at the parent itself.
   const section = rel.section ?? parent?.sectionName;
-  const gw = rel.to.startsWith("Gateway/") ? rel.to.slice("Gateway/".length) : null;
-  const named = gw && section ? `Listener/${gw}/${section}` : null;
-  const to = named && listenerIds.has(named) ? named : rel.to;
-  const e: GraphEdge = { ...base, id: edgeId("parentRef", rel.from, to, rel.path), to, ok: rel.ok && (parent ? parent.accepted : true) };
-  const reason = rel.reason ?? parent?.reason;
-  if (reason) e.reason = reason;
-  if (section) e.section = section;
+  let to = rel.to;
+  if (section && rel.to.startsWith("Gateway/")) to = listenerNode.get(`${rel.to.slice(8)}/${section}`) ?? rel.to;
+  const e = edge("parentRef", rel.from, to, rel.ok && (parent ? parent.accepted : true), rel.path, rel.reason ?? (parent?.reason || undefined));
+  e.section = section;
   out.push(e);
+}
+
+/** Joined paths, cached per path array: the controller shares path arrays between relations. */
+const pathKeys = new WeakMap<PathSegment[], string>();
+
+function pathKey(path: PathSegment[]): string {
+  let k = pathKeys.get(path);
+  if (k === undefined) pathKeys.set(path, (k = path.join(".")));
+  return k;
+}
+
+/**
+ * Give every edge an id that is unique and stable across edits: its type, its ends and the path of
+ * the reference inside the referring object (`backendRef:HTTPRoute/a/r>Service/a/s@spec.rules.0.backendRefs.1`).
+ */
+export function assignIds(edges: GraphEdge[]): void {
+  for (const e of edges) e.id = `${e.type}:${e.from}>${e.to}@${pathKey(e.path)}`;
 }

@@ -42,6 +42,30 @@ export function summarize(conds: { conditions: Condition[]; scope?: string }[], 
   return { level, problems, errors, warnings };
 }
 
+/** The status of a healthy node with no diagnostics: one shared, frozen object (most nodes). */
+export const HEALTHY: NodeStatus = Object.freeze({ level: "ok", problems: Object.freeze([]) as unknown as Problem[], errors: 0, warnings: 0 }) as NodeStatus;
+
+function plain(errors: number, warnings: number): NodeStatus {
+  return errors === 0 && warnings === 0 ? HEALTHY : { level: errors > 0 ? "error" : "warning", problems: [], errors, warnings };
+}
+
+/**
+ * The summarised status of a computed ResourceStatus without building intermediate lists: the
+ * common case — every condition healthy — allocates only the result.
+ */
+export function summarizeStatus(s: ResourceStatus | undefined, withListeners: boolean, errors = 0, warnings = 0): NodeStatus {
+  if (!s) return plain(errors, warnings);
+  if (allHealthy(s.conditions) && (!s.parents || s.parents.every((p) => allHealthy(p.conditions))) && (!s.ancestors || s.ancestors.every((p) => allHealthy(p.conditions))) && (!withListeners || !s.listeners || s.listeners.every((l) => allHealthy(l.conditions)))) {
+    return plain(errors, warnings);
+  }
+  return summarize(conditionSets(s, withListeners), errors, warnings);
+}
+
+function allHealthy(list: Condition[] | undefined): boolean {
+  if (list) for (const c of list) if (conditionHealth(c) !== "ok") return false;
+  return true;
+}
+
 /** The condition sets of a resource's status: its own, each parent's, each policy ancestor's and each listener's. */
 export function conditionSets(s: ResourceStatus | undefined, withListeners: boolean): { conditions: Condition[]; scope?: string }[] {
   if (!s) return [];

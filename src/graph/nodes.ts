@@ -3,7 +3,7 @@ import type { Model } from "../model/model";
 import type { Resource } from "../model/resource";
 import { kindInfo } from "../model/kinds";
 import { refKey } from "../model/ids";
-import { conditionSets, summarize } from "./health";
+import { HEALTHY, summarizeStatus } from "./health";
 import type { GraphNode, NodeRole, NodeStatus } from "./types";
 
 /** Ranks from kinds (DESIGN: class → gateway → listener → route → service), so no layout search is needed. */
@@ -32,8 +32,15 @@ export function isPolicyLike(r: Resource): boolean {
   return (one !== null && typeof one === "object" && !Array.isArray(one)) || (Array.isArray(s.targetRefs) && s.targetRefs.length > 0);
 }
 
+/** kind → group → role, so the lookup needs no concatenated key (this runs for every node). */
+const roles = new Map<string, Map<string, NodeRole>>();
+
 export function roleOf(r: Pick<Resource, "group" | "kind">): NodeRole {
-  return kindInfo(r.group, r.kind)?.role ?? "other";
+  let byGroup = roles.get(r.kind);
+  if (!byGroup) roles.set(r.kind, (byGroup = new Map()));
+  let role = byGroup.get(r.group);
+  if (role === undefined) byGroup.set(r.group, (role = kindInfo(r.group, r.kind)?.role ?? "other"));
+  return role;
 }
 
 /** Whether a resource is drawn even when no relation touches it. */
@@ -55,13 +62,23 @@ export function diagnosticCounts(model: Model): Map<string, { errors: number; wa
   return out;
 }
 
-/** A node for a resource in the input. */
-export function resourceNode(r: Resource, model: Model, counts: Map<string, { errors: number; warnings: number }>, hasListenerNodes: boolean): GraphNode {
-  const id = refKey(r);
-  const role: NodeRole = isPolicyLike(r) && roleOf(r) === "other" ? "policy" : roleOf(r);
+/** `Namespace/ns` group ids, made once per namespace. */
+export class GroupIds {
+  private readonly ids = new Map<string, string>();
+  of(namespace: string): string | undefined {
+    if (!namespace) return undefined;
+    let id = this.ids.get(namespace);
+    if (id === undefined) this.ids.set(namespace, (id = `Namespace/${namespace}`));
+    return id;
+  }
+}
+
+/** A node for a resource in the input; `id` is its `Kind/ns/name` key. */
+export function resourceNode(r: Resource, id: string, model: Model, counts: Map<string, { errors: number; warnings: number }>, hasListenerNodes: boolean, groups: GroupIds): GraphNode {
+  const base = roleOf(r);
+  const role: NodeRole = base === "other" && isPolicyLike(r) ? "policy" : base;
   const c = counts.get(id);
-  const status: NodeStatus = summarize(conditionSets(model.status.get(id), !hasListenerNodes), c?.errors ?? 0, c?.warnings ?? 0);
-  const node: GraphNode = {
+  return {
     id,
     kind: r.kind,
     group: r.group,
@@ -69,23 +86,34 @@ export function resourceNode(r: Resource, model: Model, counts: Map<string, { er
     name: r.name,
     role,
     rank: RANKS[role],
+    groupId: groups.of(r.namespace),
     defined: true,
-    status,
+    status: summarizeStatus(model.status.get(id), !hasListenerNodes, c?.errors ?? 0, c?.warnings ?? 0),
     source: { file: r.source.file, docIndex: r.source.docIndex },
     data: {},
   };
-  if (r.namespace) node.groupId = `Namespace/${r.namespace}`;
-  return node;
 }
 
 /** A placeholder for an object that is referenced but not in the input: `Kind/ns/name` or `Kind/name`. */
-export function placeholderNode(id: string, group = ""): GraphNode {
-  const parts = id.split("/");
-  const kind = parts[0];
-  const namespace = parts.length >= 3 ? parts[1] : "";
-  const name = parts.slice(parts.length >= 3 ? 2 : 1).join("/");
-  const role = kind === "Listener" ? "listener" : roleOf({ group: group || (kindInfo("", kind) ? "" : "gateway.networking.k8s.io"), kind });
-  const node: GraphNode = {
+const placeholderRoles = new Map<string, NodeRole>();
+
+/** The role of a kind named only in a reference: the core group's kind if there is one, else Gateway API's. */
+function placeholderRole(kind: string, group: string): NodeRole {
+  if (group) return roleOf({ group, kind });
+  let role = placeholderRoles.get(kind);
+  if (role === undefined) placeholderRoles.set(kind, (role = roleOf({ group: kindInfo("", kind) ? "" : "gateway.networking.k8s.io", kind })));
+  return role;
+}
+
+export function placeholderNode(id: string, groups: GroupIds, group = ""): GraphNode {
+  const a = id.indexOf("/");
+  const b = a === -1 ? -1 : id.indexOf("/", a + 1);
+  const kind = a === -1 ? id : id.slice(0, a);
+  // `Kind/ns/name` (names have no slash) or `Kind/name` for cluster-scoped kinds.
+  const namespace = b === -1 ? "" : id.slice(a + 1, b);
+  const name = b === -1 ? id.slice(a + 1) : id.slice(b + 1);
+  const role = kind === "Listener" ? "listener" : placeholderRole(kind, group);
+  return {
     id,
     kind,
     group,
@@ -93,10 +121,10 @@ export function placeholderNode(id: string, group = ""): GraphNode {
     name,
     role,
     rank: RANKS[role],
+    groupId: groups.of(namespace),
     defined: false,
-    status: { level: "ok", problems: [], errors: 0, warnings: 0 },
+    status: HEALTHY,
+    source: undefined,
     data: {},
   };
-  if (namespace) node.groupId = `Namespace/${namespace}`;
-  return node;
 }

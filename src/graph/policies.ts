@@ -5,16 +5,16 @@ import { isNamespaced } from "../model/kinds";
 import { normalizeGroup, refKey } from "../model/ids";
 import type { GraphEdge } from "./types";
 import { isPolicyLike } from "./nodes";
+import { edge } from "./edges";
 
 /**
  * Edges for `spec.targetRef` / `spec.targetRefs` of policy-like resources that have no targetRef
  * relation in the model. LocalPolicyTargetReference: the target is in the policy's namespace;
  * `sectionName` (LocalPolicyTargetReferenceWithSectionName) narrows a Gateway target to a listener.
  */
-export function policyEdges(model: Model, covered: Set<string>, listenerIds: Set<string>): GraphEdge[] {
-  const out: GraphEdge[] = [];
+export function policyEdges(model: Model, covered: Set<string>, listenerIds: Set<string>, out: GraphEdge[]): void {
   for (const r of model.resources) {
-    if (covered.has(refKey(r)) || !isPolicyLike(r)) continue;
+    if (!isPolicyLike(r) || covered.has(refKey(r))) continue;
     const spec = r.spec;
     const refs: { ref: Record<string, unknown>; path: (string | number)[] }[] = [];
     if (spec.targetRef && typeof spec.targetRef === "object" && !Array.isArray(spec.targetRef)) refs.push({ ref: spec.targetRef, path: ["spec", "targetRef"] });
@@ -28,7 +28,6 @@ export function policyEdges(model: Model, covered: Set<string>, listenerIds: Set
       if (e) out.push(e);
     }
   }
-  return out;
 }
 
 function targetEdge(policy: Resource, ref: Record<string, unknown>, path: (string | number)[], model: Model, listenerIds: Set<string>): GraphEdge | null {
@@ -45,8 +44,7 @@ function targetEdge(policy: Resource, ref: Record<string, unknown>, path: (strin
   const to = listener && listenerIds.has(listener) ? listener : target;
   const found = model.byKey.get(target);
   const ok = !!found && found.group === group && (!listener || to === listener);
-  const e: GraphEdge = { id: `targetRef:${from}->${to}@${path.join(".")}`, type: "targetRef", from, to, ok, path };
-  if (!ok) e.reason = found ? (listener ? "SectionNotFound" : "TargetGroupMismatch") : "TargetNotFound";
-  if (section) e.section = section;
+  const e = edge("targetRef", from, to, ok, path, ok ? undefined : found ? (listener ? "SectionNotFound" : "TargetGroupMismatch") : "TargetNotFound");
+  e.section = section;
   return e;
 }
