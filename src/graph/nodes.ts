@@ -4,7 +4,7 @@ import type { Resource } from "../model/resource";
 import { kindInfo } from "../model/kinds";
 import { refKey } from "../model/ids";
 import { HEALTHY, summarizeStatus } from "./health";
-import type { GraphNode, NodeRole, NodeStatus } from "./types";
+import type { GraphNode, NodeRole } from "./types";
 
 /** Ranks from kinds (DESIGN: class → gateway → listener → route → service), so no layout search is needed. */
 export const RANKS: Record<NodeRole, number> = {
