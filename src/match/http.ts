@@ -34,7 +34,7 @@ export function matchHttp(model: Model, sim: SimRequest, req: NormalizedRequest,
   const choice = selectListener(gi, req, t);
   const li = choice.listener;
   if (!li) {
-    const out = bareOutcome(req, choice.statusCode ?? 404, null, t);
+    const out = bareOutcome(req, choice.statusCode ?? 404, choice.answeredBy?.id ?? null, t);
     if (choice.connectionError) out.connectionError = choice.connectionError;
     return out;
   }

@@ -14,6 +14,8 @@ export interface ListenerChoice {
   listener: ListenerIndex | null;
   /** Set when the gateway answers without routing: 421 (misdirected) or 404 (no listener). */
   statusCode?: number;
+  /** For 421: the listener the connection reached (chosen by SNI), which answers it. */
+  answeredBy?: ListenerIndex;
   /** Set when a real client would get no HTTP response at all (nothing listening, TLS failure). */
   connectionError?: string;
 }
@@ -91,7 +93,7 @@ function selectTls(list: ListenerIndex[], serves: string[], req: NormalizedReque
   const byHost = mostSpecific(list, req.host, serves);
   if (byHost && byHost !== bySni) {
     if (t.on) t.add("listener", `Host ${JSON.stringify(req.host)} belongs to listener ${byHost.view.name}, not to ${bySni.view.name} chosen by SNI ${JSON.stringify(req.sni)}: 421 Misdirected Request`, [listenerRef(bySni.id), listenerRef(byHost.id)]);
-    return { listener: null, statusCode: 421 };
+    return { listener: null, statusCode: 421, answeredBy: bySni };
   }
   if (t.on && !byHost) t.add("listener", `no listener matches Host ${JSON.stringify(req.host)}; the SNI's listener ${bySni.view.name} handles it (its routes decide, else 404)`, [listenerRef(bySni.id)]);
   return { listener: bySni };

@@ -176,7 +176,7 @@ const rows: { name: string; request: RequestSpec; gateway?: string; want: Want }
   { name: "other port", request: { host: "", port: 8080, path: "/any" }, want: { status: 302, listener: "infra/gw/alt", backend: null } },
   { name: "no listener on the port", request: { host: "", port: 9999 }, want: { status: 404, listener: null, step: "listener" } },
   { name: "HTTPS by SNI", request: { protocol: "HTTPS", host: "secure.example.com", path: "/p" }, want: { status: 200, listener: "infra/gw/secure", backend: "infra/a" } },
-  { name: "HTTPS, Host of another listener than the SNI's: 421", request: { protocol: "HTTPS", sni: "secure.example.com", host: "other.example.com" }, want: { status: 421, listener: null, step: "listener" } },
+  { name: "HTTPS, Host of another listener than the SNI's: 421", request: { protocol: "HTTPS", sni: "secure.example.com", host: "other.example.com" }, want: { status: 421, listener: "infra/gw/secure", backend: null, step: "listener" } },
   { name: "HTTPS, Host owned by no other listener: handled", request: { protocol: "HTTPS", sni: "zzz.example.net", host: "secure2.example.net" }, want: { status: 200, listener: "infra/gw/https-any" } },
   { name: "HTTP request to the HTTPS port", request: { protocol: "HTTP", port: 443, host: "secure.example.com" }, want: { status: 404, listener: null } },
   // Hostname precedence among routes on one listener

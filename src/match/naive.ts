@@ -32,7 +32,7 @@ export function naiveMatch(model: Model, request: SimRequest, options?: { trace?
   if (req.protocol === "HTTPS") {
     listener = pickListener(usable, req.sni);
     const byHost = listener && req.host !== req.sni ? pickListener(usable, req.host) : listener;
-    if (listener && byHost && byHost !== listener) return bareOutcome(req, 421, null, t);
+    if (listener && byHost && byHost !== listener) return bareOutcome(req, 421, listener.id, t);
   } else listener = pickListener(usable, req.host);
   if (!listener) return bareOutcome(req, 404, null, t);
   let best: Candidate | null = null;
