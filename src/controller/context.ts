@@ -105,7 +105,7 @@ export class Ctx {
     this.lines = options.lines;
     let services = false;
     for (const r of resources) {
-      const key = refKey(r);
+      const key = cachedKey(r);
       // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
       if (this.byKey.has(key)) continue;
       this.byKey.set(key, r);
@@ -191,6 +191,28 @@ export class Ctx {
   relate(rel: Relation): void {
     this.relations.push(rel);
   }
+}
+
+/**
+ * `Kind/ns/name` of a resource, cached by its raw object: the parser reuses the object of every
+ * document whose text did not change, so on an edit only the edited documents build new key strings
+ * (and the strings keep their hash, which makes the Map inserts cheaper too).
+ */
+const keyCache = new WeakMap<object, string>();
+function cachedKey(r: Resource): string {
+  const obj = r.obj;
+  if (obj === null || typeof obj !== "object") return refKey(r);
+  let key = keyCache.get(obj);
+  if (key === undefined || !keyMatches(key, r)) {
+    key = refKey(r);
+    keyCache.set(obj, key);
+  }
+  return key;
+}
+
+/** Guard against a caller reusing one raw object with a different identity (cheap length check first). */
+function keyMatches(key: string, r: Resource): boolean {
+  return key.length === r.kind.length + r.name.length + (r.namespace ? r.namespace.length + 2 : 1) && key.endsWith(r.name) && key.startsWith(r.kind);
 }
 
 /** `metadata.generation`, or 1 when the input has none (a freshly created object). */

@@ -7,12 +7,13 @@ import type { RouteView, RuleView } from "../model/model";
 import { type Ctx, arr, isRecord } from "./context";
 import { sized } from "./shared";
 
-/** `group/kind` strings, interned: one per kind, not one per route. */
-const kindKeys = new Map<string, string>();
+/** `group/kind` strings, interned per group and kind: looked up without building a string per route. */
+const kindKeys = new Map<string, Map<string, string>>();
 function kindKeyOf(group: string, kind: string): string {
-  const k = `${group}/${kind}`;
-  let v = kindKeys.get(k);
-  if (v === undefined) kindKeys.set(k, (v = k));
+  let byKind = kindKeys.get(group);
+  if (!byKind) kindKeys.set(group, (byKind = new Map()));
+  let v = byKind.get(kind);
+  if (v === undefined) byKind.set(kind, (v = `${group}/${kind}`));
   return v;
 }
 
