@@ -24,6 +24,18 @@ export function formatParentRef(namespace: string, name: string, sectionName?: s
   return s;
 }
 
+/** parentRef strings by raw parentRef object (stable across runs for unchanged documents), with the namespace they were built for. */
+const refCache = new WeakMap<object, { ns: string; ref: string }>();
+
+function parentRefString(raw: unknown, namespace: string, name: string, sectionName: string | undefined, port: number | undefined): string {
+  if (!isRecord(raw)) return formatParentRef(namespace, name, sectionName, port);
+  const hit = refCache.get(raw);
+  if (hit && hit.ns === namespace) return hit.ref;
+  const ref = formatParentRef(namespace, name, sectionName, port);
+  refCache.set(raw, { ns: namespace, ref });
+  return ref;
+}
+
 /** Kinds that carry hostnames (the others attach regardless of listener hostnames). */
 const HOSTNAME_KINDS = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute"]);
 
@@ -43,7 +55,7 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     const name = str(o.name);
     const sectionName = str(o.sectionName) || undefined;
     const port = typeof o.port === "number" ? o.port : undefined;
-    const ref = formatParentRef(namespace, name, sectionName, port);
+    const ref = parentRefString(raw, namespace, name, sectionName, port);
     const view: ParentView = { index, ref, kind, group, namespace, name, accepted: false, reason: "", listeners: arr(null) };
     if (sectionName) view.sectionName = sectionName;
     if (port !== undefined) view.port = port;
