@@ -123,6 +123,19 @@ describe("parse", () => {
   });
 });
 
+describe("schema messages say what is wrong", () => {
+  const gw = (listener: string, extra = "") => `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g${extra}}\nspec:\n  gatewayClassName: c\n  listeners:\n  - ${listener}\n`;
+  it.each([
+    { text: gw("{name: http, port: 80, protocol: HTTP}", ", annotations: {a: 1}"), message: "Gateway g: metadata.annotations.a: must be a string" },
+    { text: gw('{name: "", port: 80, protocol: HTTP}'), message: "Gateway g: spec.listeners.0.name: must be at least 1 character long" },
+    { text: gw("{name: http, port: 99999, protocol: HTTP}"), message: "Gateway g: spec.listeners.0.port: must be <= 65535" },
+    { text: gw("{name: http, port: 80}"), message: 'Gateway g: spec.listeners.0: missing required field "protocol"' },
+    { text: 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {a: "%%%"}\n', message: "Secret s: data.a: must be base64-encoded" },
+  ])("$message", ({ text, message }) => {
+    expect(parse(text).diagnostics.map((d) => d.message)).toContain(message);
+  });
+});
+
 describe("locate", () => {
   const text = `${svc("x")}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r\nspec:\n  rules:\n  - matches:\n    - path: {type: Exact, value: /a}\n    backendRefs:\n    - name: s\n      port: 80\n`;
   const r = parse({ name: "f.yaml", text });

@@ -134,6 +134,10 @@ function toPath(pointer: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 function describe(e: AjvError): { path: PathSegment[]; onKey: boolean; message: string } {
   const path = toPath(e.instancePath);
   const where = path.length ? path.join(".") : "object";
@@ -146,6 +150,24 @@ function describe(e: AjvError): { path: PathSegment[]; onKey: boolean; message: 
       return { path, onKey: false, message: `${where}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
     case "pattern":
       return { path, onKey: false, message: `${where}: must match the pattern ${String(e.params.pattern)}` };
+    // The compiled validators carry no messages; say what the keyword means.
+    case "type":
+      return { path, onKey: false, message: `${where}: must be ${article(String(e.params.type).replace(/,/g, " or "))}` };
+    case "format":
+      return { path, onKey: false, message: e.params.format === "byte" ? `${where}: must be base64-encoded` : `${where}: must be a valid ${String(e.params.format)}` };
+    case "minLength":
+    case "maxLength":
+      return { path, onKey: false, message: `${where}: must be at ${e.keyword === "minLength" ? "least" : "most"} ${String(e.params.limit)} character${e.params.limit === 1 ? "" : "s"} long` };
+    case "minItems":
+    case "maxItems":
+      return { path, onKey: false, message: `${where}: must have at ${e.keyword === "minItems" ? "least" : "most"} ${String(e.params.limit)} item${e.params.limit === 1 ? "" : "s"}` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { path, onKey: false, message: `${where}: must be ${String(e.params.comparison ?? (e.keyword === "minimum" ? ">=" : "<="))} ${String(e.params.limit)}` };
+    case "const":
+      return { path, onKey: false, message: `${where}: must be ${JSON.stringify(e.params.allowedValue)}` };
     default:
       return { path, onKey: false, message: `${where}: ${e.message ?? e.keyword}` };
   }
