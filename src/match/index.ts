@@ -26,7 +26,12 @@ export function match(model: Model, request: SimRequest, options?: MatchOptions)
       t.add("mesh", "mesh (GAMMA) requests are not simulated yet", meshRefs(request));
       return unsimulated(req, t);
     }
-    if (req.protocol === "HTTP" || req.protocol === "HTTPS" || req.protocol === "GRPC") return matchHttp(model, request, req, t);
+    if (req.protocol === "HTTP" || req.protocol === "HTTPS") return matchHttp(model, request, req, t);
+    if (req.protocol === "GRPC") {
+      const out = matchHttp(model, request, req, t);
+      out.grpcStatus = grpcStatusOf(out.statusCode);
+      return out;
+    }
     t.add("protocol", `${req.protocol} requests are not simulated yet (${req.protocol}Route matching is a later step)`, []);
     return unsimulated(req, t);
   } catch (e) {
@@ -34,6 +39,20 @@ export function match(model: Model, request: SimRequest, options?: MatchOptions)
     t.add("error", `internal error while matching: ${e instanceof Error ? e.message : String(e)}`, []);
     return unsimulated(req ?? normalizeRequest({ request: {} }), t);
   }
+}
+
+/**
+ * The gRPC status a client sees for the gateway's HTTP status (gRPC's "HTTP to gRPC Status Code
+ * Mapping"; Listener isolation: "gRPC returns an Unimplemented status code" where HTTP gets 404).
+ */
+export function grpcStatusOf(http: number): string {
+  if (http === 200) return "OK";
+  if (http === 400) return "Internal";
+  if (http === 401) return "Unauthenticated";
+  if (http === 403) return "PermissionDenied";
+  if (http === 404) return "Unimplemented";
+  if (http === 429 || http === 502 || http === 503 || http === 504) return "Unavailable";
+  return "Unknown";
 }
 
 /** An Outcome with status 0: no HTTP answer can be predicted (see the trace). */
@@ -56,7 +75,7 @@ function prepare(sim: SimRequest, t: Trace): NormalizedRequest {
     if (r.grpc && (r.grpc.service || r.grpc.method)) req.path = `/${r.grpc.service ?? ""}/${r.grpc.method ?? ""}`;
     if (!r.method) req.method = "POST";
     if (getHeader(req.headers, "content-type") === undefined) setHeader(req.headers, "content-type", "application/grpc");
-    t.add("protocol", "gRPC request seen as an HTTP/2 POST to " + req.path + "; GRPCRoute matching is not simulated yet, only HTTPRoutes are considered", []);
+    if (t.on) t.add("protocol", `gRPC request seen as an HTTP/2 POST to ${req.path}; GRPCRoute matching is not simulated yet, only HTTPRoutes are considered`, []);
   }
   if (t.on) {
     if (r.websocket) t.add("protocol", "WebSocket upgrade: routing is simulated, the upgrade itself is not", []);

@@ -263,6 +263,14 @@ describe("match: what the backend and the client get", () => {
     expect({ ...off, trace: [] }).toEqual({ ...on, trace: [] });
   });
 
+  it("gRPC over h2c: an HTTP/2 POST to /service/method, with a gRPC status", () => {
+    const hit = match(model, { gateway: "infra/gw", request: { protocol: "GRPC", host: "", grpc: { service: "x", method: "Y" } } });
+    expect(hit).toMatchObject({ statusCode: 200, path: "/x/Y", grpcStatus: "OK", listener: "infra/gw/http" });
+    expect(hit.requestHeaders["content-type"]).toBe("application/grpc");
+    const miss = match(model, { gateway: "infra/gw", request: { protocol: "GRPC", host: "foo.example.com", grpc: { service: "x", method: "Y" } } });
+    expect(miss).toMatchObject({ statusCode: 404, grpcStatus: "Unimplemented" });
+  });
+
   it("never throws on nonsense", () => {
     const bad: unknown[] = [null, {}, { gateway: 5, request: null }, { gateway: "infra/gw", request: { protocol: "http", port: -1, headers: "x", query: 3 } }];
     for (const b of bad) {
