@@ -66,16 +66,20 @@ function listenerStatus(ls: ListenerState, gen: number): ListenerStatus {
  * ResolvedRefs: "a positive-polarity summary of Listener's ResolvedRefs" unless a Gateway-level
  * reference failed.
  */
-export function finishGateway(gw: GatewayState): void {
+export function finishGateway(ctx: Ctx, gw: GatewayState): void {
   const c = gw.conds;
   const invalid = gw.listeners.filter((l) => l.conds.get("Accepted")?.status === "False" || l.conds.get("Conflicted")?.status === "True");
   if (!gw.classOk && !c.has("Accepted")) c.set("Accepted", cond("Accepted", "Unknown", "Pending", `GatewayClass ${gw.view.className} is not accepted`));
   if (!c.has("Accepted")) {
-    if (gw.listeners.length > 0 && invalid.length === gw.listeners.length) c.set("Accepted", cond("Accepted", false, "ListenersNotValid", `no valid listener: ${invalid.map((l) => l.view.name).join(", ")}`));
+    // Gateway.spec.listeners: "At least one Listener MUST be specified."
+    if (gw.listeners.length === 0) c.set("Accepted", cond("Accepted", false, "ListenersNotValid", "the Gateway has no listeners"));
+    else if (invalid.length === gw.listeners.length) c.set("Accepted", cond("Accepted", false, "ListenersNotValid", `no valid listener: ${invalid.map((l) => l.view.name).join(", ")}`));
     else if (invalid.length > 0) c.set("Accepted", cond("Accepted", true, "ListenersNotValid", `invalid listeners: ${invalid.map((l) => l.view.name).join(", ")}`));
     else c.set("Accepted", cond("Accepted", true, "Accepted", "accepted"));
   }
   const accepted = c.get("Accepted")!;
+  // Listener problems are reported on the listeners; a Gateway left with none is reported once, here.
+  if (accepted.status === "False" && accepted.reason === "ListenersNotValid") ctx.report(gw.res, ["spec", "listeners"], "error", "ListenersNotValid", `Gateway ${gw.res.namespace}/${gw.res.name}: ${accepted.message}`);
   if (!c.has("Programmed")) {
     c.set("Programmed", accepted.status === "True" ? cond("Programmed", true, "Programmed", "programmed") : cond("Programmed", false, accepted.status === "Unknown" ? "Pending" : "Invalid", accepted.message));
   }
@@ -97,7 +101,7 @@ export function runGatewayStatus(ctx: Ctx): void {
     // Listener programming depends on the Gateway's own acceptance (parameters, addresses, class).
     const gatewayLevelOk = gw.classOk && gw.conds.get("Accepted")?.status !== "False";
     for (const ls of gw.listeners) finishListener(ls, gatewayLevelOk);
-    finishGateway(gw);
+    finishGateway(ctx, gw);
     const gen = generationOf(gw.res);
     const status: ResourceStatus = {
       kind: "Gateway",

@@ -55,4 +55,12 @@ describe("listener validity through simulate", () => {
     expect(listenerConds(m, G, "l")).toContain("Accepted=True/Accepted");
     expect(m.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(["warning:schema"]);
   });
+
+  it("a Gateway without valid listeners is reported once on spec.listeners", () => {
+    const none = sim(CLASS, "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec: {gatewayClassName: gc, listeners: []}");
+    expect(none.diagnostics.map((d) => [d.code, d.path])).toEqual([["ListenersNotValid", ["spec", "listeners"]]]);
+    expect(status(none, G).conditions[0]).toMatchObject({ type: "Accepted", status: "False", reason: "ListenersNotValid" });
+    const bad = sim(CLASS, gateway("gw", ["{name: l, port: 1, protocol: FOO}"]));
+    expect(bad.diagnostics.map((d) => d.code).sort()).toEqual(["ListenersNotValid", "UnsupportedProtocol"]);
+  });
 });
