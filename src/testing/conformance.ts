@@ -113,7 +113,7 @@ export function loadConformanceTests(filter?: (t: ConformanceTest) => boolean): 
   const index = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "index.json"), "utf8")) as { tests: { name: string; file: string; category: string }[] };
   const tests = index.tests.map((e) => {
     const t = JSON.parse(readFileSync(join(CONFORMANCE_DIR, e.file), "utf8")) as Omit<ConformanceTest, "category">;
-    return { requests: [], status: [], ...t, category: e.category } as ConformanceTest;
+    return { ...t, requests: t.requests ?? [], status: t.status ?? [], category: e.category };
   });
   return filter ? tests.filter(filter) : tests;
 }
@@ -127,7 +127,19 @@ function substitute(text: string): string {
   return text.replaceAll("{GATEWAY_CLASS_NAME}", CLASS_NAME).replaceAll("{GATEWAY_CONTROLLER_NAME}", CONTROLLER_NAME);
 }
 
-/** Objects the suite creates from code before the tests: TLS Secrets and CA ConfigMaps (contents are placeholders). */
+/**
+ * Data of the objects the suite creates from code. Upstream generates fresh certificates each run;
+ * the data records only names and keys. The controller checks PEM framing (a malformed Secret is
+ * InvalidCertificateRef), so these get PEM-framed placeholders, as the real ones have.
+ */
+const PEM: Record<string, string> = {
+  "tls.crt": "-----BEGIN CERTIFICATE-----\nc2ltdWxhdGVk\n-----END CERTIFICATE-----\n",
+  "tls.key": "-----BEGIN PRIVATE KEY-----\nc2ltdWxhdGVk\n-----END PRIVATE KEY-----\n",
+  "ca.crt": "-----BEGIN CERTIFICATE-----\nY2E=\n-----END CERTIFICATE-----\n",
+  "key.crt": "-----BEGIN PRIVATE KEY-----\nY2E=\n-----END PRIVATE KEY-----\n",
+};
+
+/** Objects the suite creates from code before the tests: TLS Secrets and CA ConfigMaps. */
 function programmaticObjects(): Record<string, unknown>[] {
   const pr = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "programmatic-resources.json"), "utf8")) as {
     objects: { kind: string; type?: string; namespace: string; name: string; keys: string[] }[];
@@ -137,7 +149,8 @@ function programmaticObjects(): Record<string, unknown>[] {
     kind: o.kind,
     metadata: { name: o.name, namespace: o.namespace },
     ...(o.type ? { type: o.type } : {}),
-    data: Object.fromEntries(o.keys.map((k) => [k, "cGxhY2Vob2xkZXI="])),
+    // Secrets carry base64 data; ConfigMaps carry the PEM text itself.
+    data: Object.fromEntries(o.keys.map((k) => [k, o.kind === "Secret" ? Buffer.from(PEM[k] ?? "", "ascii").toString("base64") : (PEM[k] ?? "")])),
   }));
 }
 

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: the engine's speed, each figure beside references measured in the same run.
+ * Figures are wall-clock on this machine; compare rows with each other, not across machines.
+ */
+import * as YAML from "yaml";
+import jsyaml from "js-yaml";
+import { routesYaml, routeDoc } from "./fixtures";
+import { printTable, timeMs, opsPerSecond, fmtMs, fmtRate, type Row } from "./table";
+import { parse, ParseCache } from "../src/parse";
+import { simulate } from "../src/controller";
+import { buildGraph } from "../src/graph";
+import { match } from "../src/match";
+import { naiveMatch } from "../src/match/naive";
+import type { SimRequest } from "../src/model/request";
+
+function importAll(text: string, cache = new ParseCache()) {
+  const p = parse(text, cache);
+  const model = simulate(p.resources, { lines: p.lines });
+  return buildGraph(model);
+}
+
+function importRows(n: number, runs: number): Row[] {
+  const text = routesYaml(n);
+  const mb = (text.length / 1e6).toFixed(1);
+  const json = JSON.stringify(jsyaml.loadAll(text));
+  const ours = timeMs(() => importAll(text), runs);
+  const yamlPkg = timeMs(() => YAML.parseAllDocuments(text), runs);
+  const jsy = timeMs(() => jsyaml.loadAll(text), runs);
+  const jp = timeMs(() => JSON.parse(json), runs);
+  const p = parse(text);
+  const parseOnly = timeMs(() => parse(text), runs);
+  const model = simulate(p.resources, { lines: p.lines });
+  const ctl = timeMs(() => simulate(p.resources, { lines: p.lines }), runs);
+  const graph = timeMs(() => buildGraph(model), runs);
+  const rows: Row[] = [
+    { name: `import ${n} routes (${mb} MB): parse + controller + graph`, value: fmtMs(ours), reference: `yaml ${fmtMs(yamlPkg)} · js-yaml ${fmtMs(jsy)} · JSON.parse ${fmtMs(jp)}` },
+    { name: `  of which parse (source trees, schema)`, value: fmtMs(parseOnly) },
+    { name: `  of which controller`, value: fmtMs(ctl) },
+    { name: `  of which graph`, value: fmtMs(graph) },
+  ];
+  if (n === 1000) Object.assign(rows[0], { target: "< 1 s", met: ours < 1000 });
+  return rows;
+}
+
+function reimportRows(n: number): Row[] {
+  const text = routesYaml(n);
+  const cache = new ParseCache();
+  importAll(text, cache);
+  const mid = Math.floor(n / 2);
+  const before = routeDoc(mid);
+  let flip = 0;
+  const ms = timeMs(() => {
+    // Edit one document (a weight), alternately, so every run re-parses exactly one document.
+    const edited = before.replace("weight: 90", flip++ % 2 ? "weight: 80" : "weight: 70");
+    importAll(text.replace(before, edited), cache);
+  }, 7);
+  return [{ name: `re-import after editing 1 document of ${n} routes`, value: fmtMs(ms), reference: `documents re-parsed: ${cache.lastMisses}`, target: "< 50 ms", met: ms < 50 }];
+}
+
+function requests(n: number): SimRequest[] {
+  const out: SimRequest[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const r = (i * 7919) % n;
+    const kind = i % 4;
+    out.push({
+      gateway: "infra/edge",
+      request: {
+        protocol: "HTTP",
+        host: kind === 3 ? `nohost-${r}.example.com` : `app-${r}.example.com`,
+        path: kind === 0 ? `/api/v${r % 3}/items` : kind === 1 ? "/healthz" : "/index.html",
+        method: "GET",
+        headers: kind === 0 ? { "x-canary": "true" } : {},
+      },
+    });
+  }
+  return out;
+}
+
+function matchRows(n: number): Row[] {
+  const p = parse(routesYaml(n));
+  const model = simulate(p.resources, { lines: p.lines });
+  const reqs = requests(n);
+  const fast = opsPerSecond((i) => match(model, reqs[i % reqs.length], { trace: false }));
+  const traced = opsPerSecond((i) => match(model, reqs[i % reqs.length]), 500);
+  const naive = opsPerSecond((i) => naiveMatch(model, reqs[i % reqs.length]), 500);
+  return [
+    { name: `matching, ${n} routes (no trace)`, value: `${fmtRate(fast)} · ${(1e6 / fast).toFixed(2)} µs/req`, reference: `naive matcher ${fmtRate(naive)} (${(fast / naive).toFixed(0)}× slower)`, target: "≥ 500 k/s, ≥ 20× naive", met: fast >= 500_000 && fast / naive >= 20 },
+    { name: `matching, ${n} routes (full trace)`, value: `${fmtRate(traced)} · ${(1e6 / traced).toFixed(2)} µs/req` },
+  ];
+}
+
+const quick = process.argv.includes("--quick");
+printTable("Import (parse + controller + graph)", [...importRows(1000, 5), ...(quick ? [] : importRows(10_000, 2))]);
+printTable("Incremental re-import", reimportRows(quick ? 1000 : 10_000));
+printTable("Matching (HTTP)", matchRows(1000));
