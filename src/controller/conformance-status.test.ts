@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { HAVE_CONFORMANCE, SKIP_REASON, byCategory, configFor, loadConformanceTests, type ConformanceTest, type StatusCase } from "../testing/conformance";
 import { simulate } from "./index";
 import { checkStatusCase } from "./testing/status-case";
-import { withPemCertificates } from "./testing/programmatic";
 import { NOT_SIMULATED_STATUS_CASES } from "./testing/not-simulated";
 import { CONTROLLER_FEATURES } from "./features";
 
@@ -26,8 +25,8 @@ function label(t: ConformanceTest, sc: StatusCase, i: number): string {
 }
 
 function run(t: ConformanceTest, sc: StatusCase): string[] {
-  const before = simulate(withPemCertificates(configFor(t)));
-  const model = sc.after ? simulate(withPemCertificates(configFor(t, sc.after))) : before;
+  const before = simulate(configFor(t));
+  const model = sc.after ? simulate(configFor(t, sc.after)) : before;
   return checkStatusCase(model, sc, before);
 }
 

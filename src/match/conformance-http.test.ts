@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { HAVE_CONFORMANCE, SKIP_REASON, byCategory, configFor, loadConformanceTests, type ConformanceTest, type RequestCase } from "../testing/conformance";
-import { withPemCertificates } from "../controller/testing/programmatic";
 import { simulate } from "../controller";
 import type { Model } from "../model/model";
 import { match } from "./index";
@@ -20,7 +19,7 @@ function modelFor(t: ConformanceTest, c: RequestCase): Model {
   const key = `${t.name}|${JSON.stringify(c.after ?? [])}`;
   let m = models.get(key);
   if (!m) {
-    m = simulate(withPemCertificates(configFor(t, c.after ?? [])));
+    m = simulate(configFor(t, c.after ?? []));
     models.set(key, m);
   }
   return m;
