@@ -1,26 +1,36 @@
 /**
- * The app shell. The designer itself (canvas, editor, simulator) is built on top of the engine in
- * the next milestone; for now the shell proves the toolchain and shows the engine's view of the
- * built-in example.
+ * The designer: toolbar on top; YAML editor, graph canvas and side panel below, resizable.
+ * Components read narrow selectors from the store; the engine runs in a worker (store/sync.ts).
  */
-import { useMemo } from "react";
-import { parse } from "../src/parse";
-import { EXAMPLE_YAML } from "./example";
+import { lazy, Suspense, useEffect } from "react";
+import { useStore } from "./store";
+import { SplitPane } from "./layout/SplitPane";
+import { Toolbar } from "./toolbar/Toolbar";
+import { Canvas } from "./canvas/Canvas";
+import { SidePanel } from "./panels/SidePanel";
+import { StatusBar } from "./layout/StatusBar";
+
+// Monaco is large: load it after the first paint.
+const EditorPane = lazy(() => import("./layout/EditorPane"));
 
 export function App() {
-  const result = useMemo(() => parse({ name: "example.yaml", text: EXAMPLE_YAML }), []);
+  const theme = useStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
-    <main style={{ fontFamily: "system-ui, sans-serif", padding: 24 }}>
-      <h1>Switchyard</h1>
-      <p>Gateway API designer and simulator. The example topology holds {result.resources.length} resources:</p>
-      <ul data-testid="resource-list">
-        {result.resources.map((r) => (
-          <li key={`${r.kind}/${r.namespace}/${r.name}`}>
-            {r.kind} {r.namespace ? `${r.namespace}/` : ""}
-            {r.name}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div className="app">
+      <Toolbar />
+      <SplitPane
+        left={
+          <Suspense fallback={<div className="loading">Loading editor…</div>}>
+            <EditorPane />
+          </Suspense>
+        }
+        center={<Canvas />}
+        right={<SidePanel />}
+      />
+      <StatusBar />
+    </div>
   );
 }
