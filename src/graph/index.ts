@@ -8,6 +8,7 @@ import { summarize, summarizeStatus } from "./health";
 import { assignIds, edge, relationEdges, type ListenerPlaces } from "./edges";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "./nodes";
 import { policyEdges } from "./policies";
+import { ruleSummary } from "./summary";
 import type { Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "./types";
 
 export type * from "./types";
@@ -69,7 +70,7 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
         defined: true,
         status,
         source: origin ? { file: origin.source.file, docIndex: origin.source.docIndex } : undefined,
-        data: { gateway: gw.key, origin: l.origin, port: l.port, protocol: l.protocol, hostname: l.hostname, attachedRoutes: l.routes.length, supportedKinds: l.supportedKinds },
+        data: { gateway: gw.key, origin: l.origin, port: l.port, protocol: l.protocol, hostname: l.hostname, tls: l.tls?.mode ?? null, attachedRoutes: l.routes.length, supportedKinds: l.supportedKinds },
       });
       if (!listenerNode.has(l.id)) listenerNode.set(l.id, id);
       let list = places.get(l.origin);
@@ -83,7 +84,7 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
   }
   for (const route of model.routes) {
     const n = nodes.get(route.key);
-    if (n) n.data = { hostnames: route.hostnames, rules: route.rules.length };
+    if (n) n.data = { hostnames: route.hostnames, rules: route.rules.length, ruleSummaries: route.rules.map((r) => ruleSummary(r.raw, route.kind)) };
   }
   return { edges, places, listenerNode };
 }
