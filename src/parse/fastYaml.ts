@@ -21,10 +21,26 @@ export interface FastResult {
 }
 
 const ANCHOR = /(?:^|[\s[{,])&[^\s\]},]/m;
+/**
+ * Where js-yaml is more lenient than YAML 1.2 and the `yaml` package: a comment glued to a quoted
+ * scalar or a bracket (`'q'# c`, `[]#c`). A false alarm (such characters inside a scalar) only
+ * costs the slow path.
+ */
+const LENIENT = /['"\]}]#/;
+/** Tags (`!!str`, `!custom`): js-yaml's ranges include them, the `yaml` package's do not. */
+const TAG = /(?:^|[\s[{,])!/m;
+/** A tab in indentation: an error in YAML that js-yaml lets through in some places. */
+const TAB_INDENT = /^ *\t/m;
+/** A byte-order mark: js-yaml drops it and shifts every position by one. */
+const BOM = /\uFEFF/;
+/** Directives (`%YAML 1.2`): rare in manifests, and js-yaml checks them less strictly. */
+const DIRECTIVE = /^%/m;
+/** Explicit keys (`? key`): rare in manifests; the key's events do not match its text. */
+const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/m;
 
 /** Parse one document; null when the fast path cannot be trusted for it (the caller then uses the slow path). */
 export function fastParse(text: string, maxDepth: number): FastResult | null {
-  if (ANCHOR.test(text)) return null;
+  if (ANCHOR.test(text) || LENIENT.test(text) || TAG.test(text) || TAB_INDENT.test(text) || BOM.test(text) || DIRECTIVE.test(text) || EXPLICIT_KEY.test(text)) return null;
   const root: Ev = { start: 0, end: 0, result: undefined, kids: [] };
   const stack: Ev[] = [root];
   let value: unknown;
@@ -52,6 +68,9 @@ export function fastParse(text: string, maxDepth: number): FastResult | null {
   if (value === undefined || value === null) {
     return { value: value ?? null, tree: null };
   }
+  // A document that is one scalar is no Kubernetes object; js-yaml and YAML 1.2 also differ on
+  // root block scalars. The slow path reports it.
+  if (typeof value !== "object") return null;
   if (!top || top.result !== value) return null;
   const tree = build(top, value, text);
   return tree ? { value, tree } : null;
@@ -63,6 +82,7 @@ function isWs(c: number): boolean {
 
 /** Move a start offset past white space and comments to the node's first character. */
 function trimStart(text: string, s: number, end: number): number {
+  if (end > text.length) end = text.length;
   while (s < end) {
     const c = text.charCodeAt(s);
     if (isWs(c)) s++;
@@ -75,6 +95,8 @@ function trimStart(text: string, s: number, end: number): number {
 }
 
 function trimEnd(text: string, s: number, e: number): number {
+  // js-yaml reads a copy of the text with a line break appended: its positions may pass our end.
+  if (e > text.length) e = text.length;
   while (e > s && isWs(text.charCodeAt(e - 1))) e--;
   return e;
 }
@@ -88,10 +110,37 @@ function build(ev: Ev, value: unknown, text: string): SourceNode | null {
     // A flow collection ends at its closing bracket, where js-yaml stops reading it.
     const flow = first === 91 /* [ */ || first === 123; /* { */
     const n = Array.isArray(value) ? buildSeq(ev, value, text, start) : buildMap(ev, value as Record<string, unknown>, text, start);
-    if (n && flow) n.r[1] = trimEnd(text, start, ev.end);
+    if (!n) return null;
+    if (flow) {
+      n.r[1] = trimEnd(text, start, ev.end);
+      // Every entry sits strictly inside the brackets; js-yaml's events for odd flow content
+      // (`[a: b]`, `[...]`) do not, and then the slow path knows better.
+      if (!inside(n, start, n.r[1])) return null;
+    }
     return n;
   }
-  return { r: [start, trimEnd(text, start, ev.end)] };
+  // A tagged scalar (`!!str x`): its range would include the tag; leave it to the slow path.
+  const c = text.charCodeAt(start);
+  if (c === 33 /* ! */) return null;
+  const end = trimEnd(text, start, ev.end);
+  // A quoted scalar over several lines: YAML 1.2 wants its continuation lines indented, js-yaml
+  // does not check. Rare in manifests; the slow path decides.
+  if ((c === 34 || c === 39) && spansLines(text, start, end)) return null;
+  return { r: [start, end] };
+}
+
+function spansLines(text: string, start: number, end: number): boolean {
+  const nl = text.indexOf("\n", start);
+  return nl !== -1 && nl < end;
+}
+
+function inside(n: SourceNode, start: number, end: number): boolean {
+  const kids = Array.isArray(n.c) ? n.c : n.c ? Object.values(n.c) : [];
+  for (const k of kids) {
+    if (k.r[0] <= start || k.r[1] >= end) return false;
+    if (k.k && (k.k[0] <= start || k.k[1] >= end)) return false;
+  }
+  return true;
 }
 
 function buildSeq(ev: Ev, value: unknown[], text: string, start: number): SourceNode | null {
@@ -114,11 +163,15 @@ function buildMap(ev: Ev, value: Record<string, unknown>, text: string, start: n
   let end = start;
   for (const key of keys) {
     const k = kids[p];
-    if (!k || String(k.result) !== key) return null;
+    // A collection as a key (`{a: 1}: x`, `? [a]`) is not JSON; js-yaml would name it "[object Object]".
+    // A null key (`~: x`, `? `) is named "null" by js-yaml and "" by `yaml`: slow path.
+    if (!k || k.result === null || typeof k.result === "object" || String(k.result) !== key) return null;
     p++;
     const v = value[key];
     const ks = trimStart(text, k.start, k.end);
     const kr: [number, number] = [ks, trimEnd(text, ks, k.end)];
+    const kc = text.charCodeAt(ks);
+    if ((kc === 34 || kc === 39) && spansLines(text, ks, kr[1])) return null;
     let node: SourceNode;
     // A key with no value may produce no value event (flow) or an empty one (block); a null that
     // was written (`~`, `null`) produces a non-empty one. An empty value sits at the key's end.

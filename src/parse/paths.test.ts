@@ -80,8 +80,23 @@ describe("fast and slow paths: expected ranges", () => {
     { name: "a null item in a sequence", text: "- \n- b\n" },
     { name: "tags", text: "a: !!map {b: 1}\n" },
     { name: "syntax error", text: "a: [\n" },
+    // Found by the fuzz test (fuzz.test.ts): places where js-yaml and YAML 1.2 / `yaml` part ways.
+    { name: "a tagged scalar", text: "a: !!str 1\n" },
+    { name: "a byte-order mark", text: "\ufeffa: 1\n" },
+    { name: "a tab in indentation", text: "a:\n\t- b\n" },
+    { name: "a directive", text: "%YAML 1.2\n---\na: 1\n" },
+    { name: "an explicit key", text: "? a\n: 1\n" },
+    { name: "a comment glued to a quote", text: "a: 'q'# c\n" },
+    { name: "a multi-line quoted scalar", text: 'a: "x\n  y"\n' },
+    { name: "a root scalar", text: "|\n  text\n" },
+    { name: "a null key", text: "~: 1\n" },
+    { name: "a mapping as a key", text: "{k: v}: 1\n" },
+    { name: "a single-pair mapping in a flow sequence", text: "[a: b]\n" },
   ])("the fast path declines $name", ({ text }) => {
     expect(fastParse(text, 64)).toBeNull();
+    // …and the slow path still reads it (or reports why not).
+    const slow = slowParse(text, 100);
+    expect(slow.usable || slow.problems.length > 0).toBe(true);
   });
 });
 
