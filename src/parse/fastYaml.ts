@@ -20,27 +20,21 @@ export interface FastResult {
   tree: SourceNode | null;
 }
 
-const ANCHOR = /(?:^|[\s[{,])&[^\s\]},]/m;
 /**
- * Where js-yaml is more lenient than YAML 1.2 and the `yaml` package: a comment glued to a quoted
- * scalar or a bracket (`'q'# c`, `[]#c`). A false alarm (such characters inside a scalar) only
- * costs the slow path.
+ * Text the fast path leaves to the slow path, in one scan (this runs on every document):
+ * - anchors (`&a`): aliases share nodes, which a tree mirroring the value cannot show;
+ * - tags (`!!str`, `!custom`): js-yaml's ranges include them, the `yaml` package's do not;
+ * - explicit keys (`? key`): the key's events do not match its text;
+ * - a comment glued to a quote or bracket (`'q'# c`): YAML 1.2 forbids it, js-yaml does not;
+ * - a tab in indentation, and directives (`%YAML`): js-yaml checks them less strictly;
+ * - a byte-order mark: js-yaml drops it and shifts every position by one.
+ * A false alarm (such characters inside a scalar) only costs the slow path.
  */
-const LENIENT = /['"\]}]#/;
-/** Tags (`!!str`, `!custom`): js-yaml's ranges include them, the `yaml` package's do not. */
-const TAG = /(?:^|[\s[{,])!/m;
-/** A tab in indentation: an error in YAML that js-yaml lets through in some places. */
-const TAB_INDENT = /^ *\t/m;
-/** A byte-order mark: js-yaml drops it and shifts every position by one. */
-const BOM = /\uFEFF/;
-/** Directives (`%YAML 1.2`): rare in manifests, and js-yaml checks them less strictly. */
-const DIRECTIVE = /^%/m;
-/** Explicit keys (`? key`): rare in manifests; the key's events do not match its text. */
-const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/m;
+const DECLINE = /(?:^|[\s[{,])(?:&[^\s\]},]|!|\?(?:\s|$))|['"\]}]#|^ *\t|^%|\uFEFF/m;
 
 /** Parse one document; null when the fast path cannot be trusted for it (the caller then uses the slow path). */
 export function fastParse(text: string, maxDepth: number): FastResult | null {
-  if (ANCHOR.test(text) || LENIENT.test(text) || TAG.test(text) || TAB_INDENT.test(text) || BOM.test(text) || DIRECTIVE.test(text) || EXPLICIT_KEY.test(text)) return null;
+  if (DECLINE.test(text)) return null;
   const root: Ev = { start: 0, end: 0, result: undefined, kids: [] };
   const stack: Ev[] = [root];
   let value: unknown;
