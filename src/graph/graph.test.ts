@@ -121,6 +121,7 @@ function fixtureModel(): Model {
     rel("mirror", "HTTPRoute/apps/a", "Service/apps/one", true, ["spec", "rules", 0, "filters", 0, "requestMirror", "backendRef"]),
     rel("backendRef", "HTTPRoute/apps/a", "Service/apps/gone", false, ["spec", "rules", 1, "backendRefs", 0], { reason: "BackendNotFound" }),
     rel("targetRef", "BackendTLSPolicy/apps/btls", "Service/apps/two", true, ["spec", "targetRefs", 0]),
+    rel("backendRef", "HTTPRoute/apps/a", "InferencePool/apps/pool", true, ["spec", "rules", 2, "backendRefs", 0], { weight: 1 }),
   ];
   const status = new Map<string, ResourceStatus>([
     ["HTTPRoute/apps/a", { kind: "HTTPRoute", namespace: "apps", name: "a", conditions: [], parents: [{ parentRef: "infra/gw", parentKind: "Gateway", conditions: [cond("Accepted", true, "Accepted"), cond("ResolvedRefs", false, "BackendNotFound", "Service apps/gone not found")] }] }],
@@ -150,6 +151,8 @@ describe("buildGraph", () => {
     { id: "BackendTLSPolicy/apps/btls", rank: 4, role: "policy", defined: true, level: "ok", group: "Namespace/apps" },
     { id: "SecurityPolicy/infra/sp", rank: 2, role: "policy", defined: true, level: "ok", group: "Namespace/infra" },
     { id: "HTTPRoute/infra/nowhere", rank: 3, role: "route", defined: false, level: "ok", group: "Namespace/infra" },
+    // A backend of a kind Switchyard does not model is drawn with the Services.
+    { id: "InferencePool/apps/pool", rank: 4, role: "service", defined: false, level: "ok", group: "Namespace/apps" },
   ])("node $id", ({ id, rank, role, defined, level, group }) => {
     const n = node(id);
     expect(n, id).toBeDefined();

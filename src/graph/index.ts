@@ -35,6 +35,7 @@ export function buildGraph(model: Model): Graph {
     if (!nodes.has(e.to)) addNode(e.to, model, nodes, counts, hasListeners, groups);
   }
   placePolicies(nodes, edges);
+  placeBackends(nodes, edges);
   assignIds(edges);
   return { nodes: [...nodes.values()], edges, groups: groupsOf(nodes, model) };
 }
@@ -87,6 +88,18 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
     if (n) n.data = { hostnames: route.hostnames, rules: route.rules.length, ruleSummaries: route.rules.map((r) => ruleSummary(r.raw, route.kind)) };
   }
   return { edges, places, listenerNode };
+}
+
+/** Backends of kinds Switchyard does not model (an InferencePool, a vendor's backend) are drawn with the Services. */
+function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
+  for (const e of edges) {
+    if (e.type !== "backendRef" && e.type !== "mirror") continue;
+    const n = nodes.get(e.to);
+    if (n && (n.role === "other" || n.role === "core")) {
+      n.role = "service";
+      n.rank = RANKS.service;
+    }
+  }
 }
 
 /** A policy sits in the column of its first target. */
