@@ -1,0 +1,69 @@
+/**
+ * The side panel: Inspector / Simulator / Status tabs (view.panel). It also keeps the canvas's lit
+ * path in step with the simulated outcome, whichever tab is open.
+ */
+import { useEffect } from "react";
+import { useStore } from "../store";
+import type { PanelTab } from "../store";
+import { Inspector } from "./Inspector";
+import { Simulator } from "./Simulator";
+import { StatusTab } from "./StatusTab";
+import { litPathOf } from "./outcome";
+import { indexOf } from "./snapshotIndex";
+import "./panels.css";
+
+export const TABS: { id: PanelTab; label: string }[] = [
+  { id: "inspector", label: "Inspector" },
+  { id: "simulator", label: "Simulator" },
+  { id: "status", label: "Status" },
+];
+
+/** The request's path on the canvas follows the outcome (and the graph it was computed on). */
+function useLitPath(): void {
+  const outcome = useStore((s) => s.outcome);
+  const good = useStore((s) => s.good);
+  const setLitPath = useStore((s) => s.setLitPath);
+  useEffect(() => {
+    const { request, litPath } = useStore.getState();
+    const next = litPathOf(request, outcome, new Set(indexOf(good).nodes.keys()));
+    if (next.length !== litPath.length || next.some((id, i) => id !== litPath[i])) setLitPath(next);
+  }, [outcome, good, setLitPath]);
+}
+
+function ProblemCount() {
+  const n = useStore((s) => s.diagnostics.filter((d) => d.severity === "error").length);
+  return n ? <span className="tab-count bad">{n}</span> : null;
+}
+
+export function SidePanel() {
+  const panel = useStore((s) => s.panel);
+  const setPanel = useStore((s) => s.setPanel);
+  useLitPath();
+  return (
+    <div className="side-panel">
+      <div className="tabs" role="tablist" aria-label="Side panel">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`panel-tab-${t.id}`}
+            data-testid={`panel-tab-${t.id}`}
+            aria-selected={panel === t.id}
+            aria-controls="side-panel-body"
+            title={`${t.label} (Alt+${i + 1})`}
+            onClick={() => setPanel(t.id)}
+          >
+            {t.label}
+            {t.id === "status" && <ProblemCount />}
+          </button>
+        ))}
+      </div>
+      <div id="side-panel-body" role="tabpanel" aria-labelledby={`panel-tab-${panel}`} className="side-panel-scroll">
+        {panel === "inspector" && <Inspector />}
+        {panel === "simulator" && <Simulator />}
+        {panel === "status" && <StatusTab />}
+      </div>
+    </div>
+  );
+}
