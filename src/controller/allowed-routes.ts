@@ -52,7 +52,12 @@ export function notAllowedReason(ctx: Ctx, ls: ListenerState, route: Resource, r
   }
   // The namespace decision is the same for every route of a namespace: compute it once.
   const cached = ls.nsDecisions.get(route.namespace);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    // A selector decision about a namespace not in the input rests on an assumption: state it for
+    // every route it decides, so a route computed alone (ControllerCache) records it too (deduplicated).
+    if (selectorOf(ls) && !ctx.namespaces.has(route.namespace)) ctx.namespaceLabels(route.namespace, selectorWhy(ls));
+    return cached;
+  }
   const why = namespaceRefusal(ctx, ls, route.namespace);
   ls.nsDecisions.set(route.namespace, why);
   return why;
@@ -69,12 +74,23 @@ export function namespaceRefusal(ctx: Ctx, ls: ListenerState, routeNs: string): 
     case "Same":
       return routeNs === gwNs ? null : `listener ${ls.view.name} only admits routes from namespace ${gwNs}`;
     case "Selector": {
-      const selector = (ns as Record<string, unknown>).selector;
-      if (!isRecord(selector)) return `listener ${ls.view.name} uses from: Selector without a selector`;
-      const labels = ctx.namespaceLabels(routeNs, `to evaluate the namespace selector of listener ${ls.view.id}`);
+      const selector = selectorOf(ls);
+      if (!selector) return `listener ${ls.view.name} uses from: Selector without a selector`;
+      const labels = ctx.namespaceLabels(routeNs, selectorWhy(ls));
       return selectorMatches(selector, labels) ? null : `namespace ${routeNs} does not match the namespace selector of listener ${ls.view.name}`;
     }
     default:
       return `listener ${ls.view.name} has an unknown allowedRoutes.namespaces.from value ${from}`;
   }
+}
+
+/** The label selector of a listener with `from: Selector`, else null. */
+function selectorOf(ls: ListenerState): Record<string, unknown> | null {
+  const ns = ls.spec.allowedRoutes?.namespaces;
+  if (!isRecord(ns) || ns.from !== "Selector") return null;
+  return isRecord(ns.selector) ? ns.selector : null;
+}
+
+function selectorWhy(ls: ListenerState): string {
+  return `to evaluate the namespace selector of listener ${ls.view.id}`;
 }

@@ -63,6 +63,19 @@ export interface RouteState {
   attachedTo: Set<ListenerState> | null;
 }
 
+/**
+ * What computing one route did to the shared sinks, recorded instead of applied while the route is
+ * computed for a ControllerCache (see incremental.ts): replaying it in route order gives exactly the
+ * sinks a fresh run fills. Assumptions are attempts (the sinks deduplicate them on replay).
+ */
+export interface Effects {
+  relations: Relation[];
+  reports: { res: Resource; path: PathSegment[]; severity: Severity; code: string; message: string }[];
+  assumptions: { key: string; assumption: Assumption }[];
+  /** Listener attachments (parent-refs.ts `attach`), in order. */
+  attachments: { ls: ListenerState; parentIndex: number; hostnames: string[] }[];
+}
+
 /** Everything a rule needs. */
 export class Ctx {
   readonly resources: Resource[];
@@ -82,6 +95,8 @@ export class Ctx {
   readonly routeResources: Resource[] = [];
   /** `Kind/ns/name` of each of `routeResources`, same order. */
   readonly routeKeys: string[] = [];
+  /** Every other resource the rules can look up (the first of each key), in input order: the routes' environment. */
+  readonly envResources: Resource[] = [];
   readonly backendTLSPolicies: Resource[] = [];
   readonly gateways: GatewayState[] = [];
   readonly gatewayByKey = new Map<string, GatewayState>();
@@ -99,6 +114,8 @@ export class Ctx {
   /** `grant|referrer` pairs already related (one relation per pair, not per reference). */
   readonly grantRelated = new Set<string>();
   private readonly lines?: Map<string, LineIndex>;
+  /** While set, relations, reports, assumptions and attachments are recorded here instead of applied. */
+  rec: Effects | null = null;
 
   constructor(resources: Resource[], options: { lines?: Map<string, LineIndex> } = {}) {
     this.resources = resources;
@@ -116,6 +133,7 @@ export class Ctx {
         continue;
       }
       this.keyOf.set(r, key);
+      this.envResources.push(r);
       let byNs = this.index.get(r.kind);
       if (!byNs) this.index.set(r.kind, (byNs = new Map()));
       let byName = byNs.get(r.namespace);
@@ -165,13 +183,23 @@ export class Ctx {
   /** Record an assumption once per code and refs. */
   assume(code: string, message: string, refs: string[]): void {
     const key = `${code}|${refs.join(",")}`;
+    if (this.rec) this.rec.assumptions.push({ key, assumption: { code, message, refs } });
+    else this.assumeKeyed(key, { code, message, refs });
+  }
+
+  /** Record an assumption unless one with the same key is recorded. */
+  assumeKeyed(key: string, a: Assumption): void {
     if (this.assumed.has(key)) return;
     this.assumed.add(key);
-    this.assumptions.push({ code, message, refs });
+    this.assumptions.push(a);
   }
 
   /** Report a problem on a field of a resource. */
   report(r: Resource, path: PathSegment[], severity: Severity, code: string, message: string): void {
+    if (this.rec) {
+      this.rec.reports.push({ res: r, path, severity, code, message });
+      return;
+    }
     const place = this.lines ? locate(r, path, this.lines) : null;
     this.diagnostics.push({
       severity,
@@ -189,7 +217,19 @@ export class Ctx {
   }
 
   relate(rel: Relation): void {
-    this.relations.push(rel);
+    if (this.rec) this.rec.relations.push(rel);
+    else this.relations.push(rel);
+  }
+
+  /**
+   * Apply recorded effects, in the order a fresh run applies them. Reports about `was` (the resource
+   * the effects were recorded for, possibly an earlier parse's wrapper of the same raw object) are
+   * placed on `res`, so they get this parse's file positions.
+   */
+  replay(e: Effects, was: Resource, res: Resource): void {
+    for (let i = 0; i < e.relations.length; i++) this.relations.push(e.relations[i]);
+    for (const d of e.reports) this.report(d.res === was ? res : d.res, d.path, d.severity, d.code, d.message);
+    for (const a of e.assumptions) this.assumeKeyed(a.key, a.assumption);
   }
 }
 

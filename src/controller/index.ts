@@ -8,22 +8,44 @@ import type { Model } from "../model/model";
 import type { LineIndex } from "../model/source";
 import { Ctx } from "./context";
 import { RULES } from "./rules";
+import { ControllerCache } from "./cache";
+import { ROUTE_RULES, runRoutesIncremental } from "./incremental";
 
 export { effectiveHostnames, hostnameMatches, hostnameRank, intersectHostname, isWildcard, stripPort } from "./hostname";
 export { formatParentRef } from "./parent-refs";
 export { listenerId } from "./gateways";
 export { selectorMatches } from "./allowed-routes";
 export { RULES } from "./rules";
+export { ControllerCache } from "./cache";
 
 export interface SimulateOptions {
   /** Line indexes from `parse` (its `lines`), so diagnostics carry file/line/column. */
   lines?: Map<string, LineIndex>;
+  /**
+   * Results kept from the previous run of the same configuration: pass one cache on every edit and
+   * only the routes that changed (or all, when a non-route resource changed) are computed again.
+   * The Model is the same as without it.
+   */
+  cache?: ControllerCache;
 }
 
 /** Run the controller over a configuration. */
 export function simulate(resources: Resource[], options: SimulateOptions = {}): Model {
+  const cache = options.cache;
   const ctx = new Ctx(resources, options);
+  if (cache) cache.begin(ctx.envResources);
   for (const rule of RULES) {
+    if (cache && ROUTE_RULES.has(rule.name)) {
+      if (rule.name !== "routes") continue;
+      try {
+        runRoutesIncremental(ctx, cache);
+      } catch {
+        // A defect in the incremental path must not change the answer: forget it and run fresh.
+        cache.clear();
+        return simulate(resources, { lines: options.lines });
+      }
+      continue;
+    }
     try {
       rule.run(ctx);
     } catch (e) {

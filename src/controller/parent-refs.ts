@@ -115,7 +115,7 @@ function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSe
       (noHost ??= []).push(`listener ${ls.view.name} (${ls.view.hostname})`);
       continue;
     }
-    attach(rs, ps, ls, hostnames);
+    attach(ctx, rs, ps, ls, hostnames);
   }
   if (candidates === 0) {
     const what = sectionName && port !== undefined ? `named ${sectionName} on port ${port}` : sectionName ? `named ${sectionName}` : `on port ${port}`;
@@ -139,13 +139,18 @@ function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSe
 }
 
 /** Record an attachment; a route counts once per listener even when two parentRefs select it. */
-function attach(rs: RouteState, ps: ParentState, ls: ListenerState, hostnames: string[]): void {
+function attach(ctx: Ctx, rs: RouteState, ps: ParentState, ls: ListenerState, hostnames: string[]): void {
   // Most parents attach to one listener: an exact-size array, grown only when needed.
   if (ps.view.listeners.length === 0) ps.view.listeners = [ls.view.id];
   else ps.view.listeners.push(ls.view.id);
   if (rs.attachedTo) {
     if (rs.attachedTo.has(ls)) return;
     rs.attachedTo.add(ls);
+  }
+  // Computing a route for the cache: the listener's side is applied when the route is replayed.
+  if (ctx.rec) {
+    ctx.rec.attachments.push({ ls, parentIndex: ps.view.index, hostnames });
+    return;
   }
   ls.view.routes.push({ route: rs.view, parentIndex: ps.view.index, hostnames });
   ls.attached++;

@@ -4,12 +4,13 @@
  * TLSRoute carry hostnames.
  */
 import type { RouteView, RuleView } from "../model/model";
-import { type Ctx, arr, isRecord } from "./context";
+import type { Resource } from "../model/resource";
+import { type Ctx, type RouteState, arr, isRecord } from "./context";
 import { sized } from "./shared";
 
 /** `group/kind` strings, interned per group and kind: looked up without building a string per route. */
 const kindKeys = new Map<string, Map<string, string>>();
-function kindKeyOf(group: string, kind: string): string {
+export function kindKeyOf(group: string, kind: string): string {
   let byKind = kindKeys.get(group);
   if (!byKind) kindKeys.set(group, (byKind = new Map()));
   let v = byKind.get(kind);
@@ -20,26 +21,28 @@ function kindKeyOf(group: string, kind: string): string {
 /** Rule: route states for every route in the input. */
 export function runRoutes(ctx: Ctx): void {
   const resources = ctx.routeResources;
-  for (let i = 0; i < resources.length; i++) {
-    const res = resources[i];
-    const rawHosts = arr(res.spec?.hostnames);
-    let hostnames: string[] = rawHosts;
-    // Keep the input's array when it is clean (the usual case); copy only to drop bad entries.
-    for (const h of rawHosts) {
-      if (typeof h !== "string" || h === "") {
-        hostnames = rawHosts.filter((x: unknown) => typeof x === "string" && x !== "");
-        break;
-      }
+  for (let i = 0; i < resources.length; i++) ctx.routes.push(routeState(resources[i], ctx.routeKeys[i]));
+}
+
+/** The state of one route before attachment and backend resolution: its view with hostnames and rules. */
+export function routeState(res: Resource, key: string): RouteState {
+  const rawHosts = arr(res.spec?.hostnames);
+  let hostnames: string[] = rawHosts;
+  // Keep the input's array when it is clean (the usual case); copy only to drop bad entries.
+  for (const h of rawHosts) {
+    if (typeof h !== "string" || h === "") {
+      hostnames = rawHosts.filter((x: unknown) => typeof x === "string" && x !== "");
+      break;
     }
-    const raws = arr(res.spec?.rules);
-    const rules: RuleView[] = sized(raws.length);
-    for (let index = 0; index < raws.length; index++) {
-      const raw = raws[index];
-      const rule: RuleView = { index, raw, backends: arr(null) };
-      if (isRecord(raw) && typeof raw.name === "string") rule.name = raw.name;
-      rules[index] = rule;
-    }
-    const view: RouteView = { key: ctx.routeKeys[i], kind: res.kind, resource: res, hostnames, rules, parents: arr(null) };
-    ctx.routes.push({ res, kindKey: kindKeyOf(res.group, res.kind), view, parents: arr(null), resolved: null, attachedTo: null });
   }
+  const raws = arr(res.spec?.rules);
+  const rules: RuleView[] = sized(raws.length);
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index];
+    const rule: RuleView = { index, raw, backends: arr(null) };
+    if (isRecord(raw) && typeof raw.name === "string") rule.name = raw.name;
+    rules[index] = rule;
+  }
+  const view: RouteView = { key, kind: res.kind, resource: res, hostnames, rules, parents: arr(null) };
+  return { res, kindKey: kindKeyOf(res.group, res.kind), view, parents: arr(null), resolved: null, attachedTo: null };
 }

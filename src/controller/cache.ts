@@ -1,0 +1,85 @@
+/**
+ * ControllerCache: what `simulate` keeps between runs so that an edit to one route costs one route.
+ * A route's results (its view's rules and parents, backends, status, and what it added to the
+ * relations, diagnostics, assumptions and listeners) are a function of the route and of its
+ * environment — every resource that is not a route. So results are kept per route, keyed by the
+ * route's raw object (the parser keeps the raw object of every document whose text did not change),
+ * and all of them are dropped when the environment changes (compared element by element, by object
+ * identity: cheap). Raw objects must not be mutated in place once simulated with a cache.
+ */
+import type { Resource } from "../model/resource";
+import type { Condition, ResourceStatus } from "../model/status";
+import type { ParentView, RuleView } from "../model/model";
+import type { Effects } from "./context";
+
+/** One route's results, as computed for the environment the cache holds. */
+export interface RouteMemo {
+  /** The resource it was computed for (guards against a raw object reused with another identity). */
+  res: Resource;
+  key: string;
+  kindKey: string;
+  hostnames: string[];
+  rules: RuleView[];
+  parents: ParentView[];
+  resolved: Condition | null;
+  /** Effects of backend resolution (relations, diagnostics, assumptions), replayed in the backend phase. */
+  backend: Effects;
+  /** Effects of attachment, replayed in the attachment phase. */
+  parent: Effects;
+  /** Attachments by listener position (gateway order, then listener order): the listener states are new each run. */
+  attach: { ls: number; parentIndex: number; hostnames: string[] }[];
+  status: ResourceStatus;
+}
+
+/**
+ * Pass the same cache to every `simulate` of one evolving configuration (`simulate(resources,
+ * { lines, cache })`); results are identical to a run without it. Opaque: its contents are the
+ * controller's business.
+ */
+export class ControllerCache {
+  private env: Resource[] | null = null;
+  private memos = new WeakMap<object, RouteMemo>();
+  /** Routes computed (not found in the cache) by the last run; for tests and benchmarks. */
+  lastMisses = 0;
+  /** Whether the last run found a different environment (and so recomputed every route). */
+  lastEnvChanged = false;
+
+  /** Start a run over `env`; forgets every route when it differs from the previous run's. */
+  begin(env: Resource[]): void {
+    this.lastMisses = 0;
+    this.lastEnvChanged = this.env === null || !sameResources(this.env, env);
+    if (this.lastEnvChanged) this.memos = new WeakMap();
+    this.env = env;
+  }
+
+  /** The results of a route, when they were computed for the same object and environment. */
+  lookup(res: Resource, key: string): RouteMemo | undefined {
+    const obj = res.obj;
+    if (obj === null || typeof obj !== "object") return undefined;
+    const m = this.memos.get(obj);
+    return m && m.key === key && sameResource(m.res, res) ? m : undefined;
+  }
+
+  store(res: Resource, m: RouteMemo): void {
+    this.lastMisses++;
+    const obj = res.obj;
+    if (obj !== null && typeof obj === "object") this.memos.set(obj, m);
+  }
+
+  /** Forget everything (after a failed run). */
+  clear(): void {
+    this.env = null;
+    this.memos = new WeakMap();
+  }
+}
+
+/** Same raw object and the same identity and fields the rules read. */
+function sameResource(a: Resource, b: Resource): boolean {
+  return a.obj === b.obj && a.spec === b.spec && a.metadata === b.metadata && a.kind === b.kind && a.group === b.group && a.namespace === b.namespace && a.name === b.name && a.known === b.known;
+}
+
+function sameResources(a: Resource[], b: Resource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameResource(a[i], b[i])) return false;
+  return true;
+}

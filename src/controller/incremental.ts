@@ -1,0 +1,82 @@
+/**
+ * The route rules (routes, backend-refs, parent-refs, route-status) run with a ControllerCache: a
+ * route found in the cache is not computed again; its recorded effects are replayed, in the order a
+ * fresh run produces them (every route's backend effects, then every route's attachment effects,
+ * then the statuses), so the Model is the same as without the cache. Only the aggregates — listener
+ * route lists and attachedRoutes — and the per-run objects (route views, which point at this parse's
+ * Resource) are rebuilt for every route.
+ */
+import type { Resource } from "../model/resource";
+import type { RouteView } from "../model/model";
+import { type Ctx, type Effects, type ListenerState, arr } from "./context";
+import type { ControllerCache, RouteMemo } from "./cache";
+import { routeState } from "./routes";
+import { resolveRouteBackends } from "./backend-refs";
+import { attachRoute } from "./parent-refs";
+import { routeStatus } from "./route-status";
+import { sized } from "./shared";
+
+/** Names of the rules `runRoutesIncremental` stands for. */
+export const ROUTE_RULES: ReadonlySet<string> = new Set(["routes", "backend-refs", "parent-refs", "route-status"]);
+
+/** Route states, backends, attachment and route status of every route, reusing the cache. */
+export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
+  const resources = ctx.routeResources;
+  const keys = ctx.routeKeys;
+  const n = resources.length;
+  const listeners: ListenerState[] = [];
+  for (const gw of ctx.gateways) for (const ls of gw.listeners) listeners.push(ls);
+  let positions: Map<ListenerState, number> | null = null;
+  const memos: RouteMemo[] = sized(n);
+  for (let i = 0; i < n; i++) {
+    const res = resources[i];
+    let m = cache.lookup(res, keys[i]);
+    if (!m) {
+      positions ??= new Map(listeners.map((ls, p) => [ls, p]));
+      m = computeRoute(ctx, res, keys[i], positions);
+      cache.store(res, m);
+    }
+    memos[i] = m;
+    const view: RouteView = { key: keys[i], kind: res.kind, resource: res, hostnames: m.hostnames, rules: m.rules, parents: m.parents };
+    ctx.routes.push({ res, kindKey: m.kindKey, view, parents: arr(null), resolved: m.resolved, attachedTo: null });
+    ctx.replay(m.backend, m.res, res);
+  }
+  for (let i = 0; i < n; i++) {
+    const m = memos[i];
+    ctx.replay(m.parent, m.res, resources[i]);
+    const view = ctx.routes[i].view;
+    for (const a of m.attach) {
+      const ls = listeners[a.ls];
+      ls.view.routes.push({ route: view, parentIndex: a.parentIndex, hostnames: a.hostnames });
+      ls.attached++;
+    }
+  }
+  for (let i = 0; i < n; i++) ctx.status.set(keys[i], memos[i].status);
+}
+
+function effects(): Effects {
+  return { relations: [], reports: [], assumptions: [], attachments: [] };
+}
+
+/** Compute one route as the fresh rules would, recording (not applying) what it does to the shared sinks. */
+function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<ListenerState, number>): RouteMemo {
+  const rs = routeState(res, key);
+  const backend = effects();
+  const parent = effects();
+  try {
+    ctx.rec = backend;
+    resolveRouteBackends(ctx, rs);
+    ctx.rec = parent;
+    attachRoute(ctx, rs);
+  } finally {
+    ctx.rec = null;
+  }
+  const attach = parent.attachments.map((a) => {
+    const p = positions.get(a.ls);
+    if (p === undefined) throw new Error(`listener ${a.ls.view.id} is not among the Gateways' listeners`);
+    return { ls: p, parentIndex: a.parentIndex, hostnames: a.hostnames };
+  });
+  parent.attachments = [];
+  const v = rs.view;
+  return { res, key, kindKey: rs.kindKey, hostnames: v.hostnames, rules: v.rules, parents: v.parents, resolved: rs.resolved, backend, parent, attach, status: routeStatus(rs) };
+}
