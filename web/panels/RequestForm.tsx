@@ -35,10 +35,13 @@ export function RequestForm() {
     }
   }, [request]);
 
-  // No gateway chosen yet but the configuration has some: pick the first, so pasted YAML just works.
+  // No gateway chosen, or one the configuration no longer has: pick the first, so pasted YAML just
+  // works. Only once the engine has seen the current text (before that, `good` is the old graph).
+  const current = useStore((s) => s.loadedRevision >= s.textRevision);
   useEffect(() => {
-    if (!request.gateway && !request.mesh && gateways.length) setRequest({ ...request, gateway: gateways[0].ref });
-  }, [request, gateways, setRequest]);
+    if (!current || request.mesh || !gateways.length || gateways.some((g) => g.ref === request.gateway)) return;
+    setRequest({ ...request, gateway: gateways[0].ref });
+  }, [current, request, gateways, setRequest]);
 
   // Every committed change is simulated (debounced while typing).
   useEffect(() => {
