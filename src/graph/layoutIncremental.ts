@@ -1,0 +1,128 @@
+/**
+ * Incremental ordering: after a small edit, items that were drawn before keep their relative order
+ * (by their previous y), and new items are inserted where their edges point, or by name when they
+ * have no placed neighbour. No crossing reduction runs, so an edit never reshuffles the picture and
+ * costs a few linear passes.
+ */
+import { compareItems, LAST_COLUMN, naturalCompare, type Items } from "./layoutItems";
+import type { Order } from "./layoutOrder";
+import type { LayoutResult } from "./layoutTypes";
+
+export interface IncrementalOrder {
+  order: Order;
+  /** Previous top and height of each block, NaN for a new block. */
+  blockPrev: Float64Array;
+  blockPrevH: Float64Array;
+  /** Blocks of the previous layout that are gone, per column, sorted by top: [top, height] pairs. */
+  removed: number[][];
+  /** Wanted top of each new item from its neighbours' previous places, NaN when unknown. */
+  itemDesired: Float64Array;
+}
+
+interface PrevBlock {
+  col: number;
+  top: number;
+  h: number;
+}
+
+/** The previous layout's blocks: namespace boxes, summaries (by their box id) and free nodes. */
+function previousBlocks(prev: LayoutResult): Map<string, PrevBlock> {
+  const out = new Map<string, PrevBlock>();
+  for (const g of prev.groups ?? []) if (g) out.set(g.id, { col: g.column, top: g.y, h: g.height });
+  for (const n of prev.nodes ?? []) {
+    if (!n) continue;
+    if (n.type === "summary" && n.id.endsWith(SUMMARY)) out.set(n.id.slice(0, -SUMMARY.length), { col: n.column, top: n.y, h: n.height });
+    else if (n.type === "node" && !n.group) out.set(n.id, { col: n.column, top: n.y, h: n.height });
+  }
+  return out;
+}
+
+const SUMMARY = ":summary";
+
+/**
+ * Fill NaN entries of `v` (in the order of `keyOrder`) from their neighbours in that order, so
+ * unplaced entries sort next to the entries that precede them by name.
+ */
+function fillByKey(keyOrder: number[], v: Float64Array): void {
+  let last = NaN;
+  let pending: number[] = [];
+  for (const x of keyOrder) {
+    if (Number.isFinite(v[x])) {
+      // Entries before the first placed one go just above it.
+      if (!Number.isFinite(last)) pending.forEach((q, k) => (v[q] = v[x] - (pending.length - k) * 1e-3));
+      pending = [];
+      last = v[x];
+    } else if (Number.isFinite(last)) {
+      last += 1e-3;
+      v[x] = last;
+    } else pending.push(x);
+  }
+  // Nothing placed at all: name order.
+  pending.forEach((q, k) => (v[q] = k));
+}
+
+/** The order for `items` that follows `prev`; null when too little of it is left to follow (then a full layout runs). */
+export function incrementalOrder(items: Items, prev: LayoutResult): IncrementalOrder | null {
+  const prevY = new Map<string, number>();
+  for (const n of prev.nodes ?? []) if (n && n.type !== "port") prevY.set(n.id, n.y);
+  const groupY = new Map<string, number>();
+  for (const g of prev.groups ?? []) if (g) groupY.set(g.id, g.y);
+  const { n, adjStart, adjItem, adjOff, adjOwn } = items;
+  const itemPrev = new Float64Array(n).fill(NaN);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const y = prevY.get(items.id[i]);
+    if (y !== undefined && Number.isFinite(y)) { itemPrev[i] = y; kept++; }
+  }
+  if (n === 0 || kept * 2 < n) return null;
+  const itemDesired = new Float64Array(n).fill(NaN);
+  const v = new Float64Array(n);
+  v.set(itemPrev);
+  // Two rounds: new items next to kept ones first, then new items next to those (a new route's new Service).
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < n; i++) {
+      if (Number.isFinite(v[i])) continue;
+      let sum = 0;
+      let cnt = 0;
+      for (let a = adjStart[i]; a < adjStart[i + 1]; a++) {
+        const y = round === 0 ? itemPrev[adjItem[a]] : itemDesired[adjItem[a]];
+        if (Number.isFinite(y)) { sum += y + adjOff[a] - adjOwn[a]; cnt++; }
+      }
+      if (cnt) v[i] = itemDesired[i] = sum / cnt;
+    }
+  }
+  const prevBlocks = previousBlocks(prev);
+  const blockPrev = new Float64Array(items.blocks.length).fill(NaN);
+  const blockPrevH = new Float64Array(items.blocks.length).fill(NaN);
+  const bv = new Float64Array(items.blocks.length).fill(NaN);
+  const cols: number[][] = Array.from({ length: LAST_COLUMN + 1 }, () => []);
+  const keptBlocks = new Set<string>();
+  const members = items.blocks.map((b, k) => {
+    const pb = prevBlocks.get(b.id);
+    if (pb && pb.col === b.col && Number.isFinite(pb.top) && Number.isFinite(pb.h)) {
+      blockPrev[k] = bv[k] = pb.top;
+      blockPrevH[k] = pb.h;
+      keptBlocks.add(b.id);
+    } else {
+      // A new block goes where its placed members (or their neighbours) are, else by name.
+      let sum = 0;
+      let cnt = 0;
+      for (const i of b.items) if (Number.isFinite(v[i])) { sum += v[i]; cnt++; }
+      if (cnt) bv[k] = sum / cnt;
+    }
+    cols[b.col].push(k);
+    const ms = b.items.slice().sort((x, y) => compareItems(items, x, y));
+    fillByKey(ms, v);
+    return ms.sort((x, y) => v[x] - v[y]);
+  });
+  for (const c of cols) {
+    c.sort((p, q) => naturalCompare(items.blocks[p].ns, items.blocks[q].ns) || compareItems(items, members[p][0], members[q][0]));
+    fillByKey(c, bv);
+    c.sort((p, q) => bv[p] - bv[q]);
+  }
+  const removed: number[][] = cols.map(() => []);
+  const gone = [...prevBlocks].filter(([id, pb]) => !keptBlocks.has(id) && pb.col >= 0 && pb.col <= LAST_COLUMN).map(([, pb]) => pb);
+  gone.sort((a, b) => a.top - b.top);
+  for (const pb of gone) removed[pb.col].push(pb.top, pb.h);
+  return { order: { cols, members }, blockPrev, blockPrevH, removed, itemDesired };
+}
