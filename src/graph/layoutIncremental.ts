@@ -6,7 +6,7 @@
  */
 import { compareItems, LAST_COLUMN, naturalCompare, type Items } from "./layoutItems";
 import type { Order } from "./layoutOrder";
-import type { LayoutResult } from "./layoutTypes";
+import type { LayoutNode, LayoutResult } from "./layoutTypes";
 
 export interface IncrementalOrder {
   order: Order;
@@ -61,6 +61,54 @@ function fillByKey(keyOrder: number[], v: Float64Array): void {
   pending.forEach((q, k) => (v[q] = k));
 }
 
+/**
+ * A rename is a removal plus an addition: a new item takes the place of a removed node of the same
+ * column and namespace box that shared at least half of its neighbours (the most, when several did).
+ */
+function inheritPlaces(items: Items, prev: LayoutResult, itemPrev: Float64Array, v: Float64Array, itemDesired: Float64Array): void {
+  const present = new Set(items.id);
+  const removed = new Map<string, LayoutNode[]>();
+  const gone = new Set<string>();
+  for (const p of prev.nodes ?? []) {
+    if (!p || p.type !== "node" || present.has(p.id)) continue;
+    const key = `${p.column}|${p.group ?? ""}`;
+    (removed.get(key) ?? removed.set(key, []).get(key)!).push(p);
+    gone.add(p.id);
+  }
+  if (!gone.size) return;
+  const before = new Map<string, Set<string>>();
+  for (const e of prev.edges ?? []) {
+    if (!e) continue;
+    if (gone.has(e.source)) (before.get(e.source) ?? before.set(e.source, new Set()).get(e.source)!).add(e.target);
+    if (gone.has(e.target)) (before.get(e.target) ?? before.set(e.target, new Set()).get(e.target)!).add(e.source);
+  }
+  const now = new Map<number, string[]>();
+  for (const e of items.edges) {
+    if (!Number.isFinite(itemPrev[e.a]) && items.node[e.a]) (now.get(e.a) ?? now.set(e.a, []).get(e.a)!).push(e.target);
+    if (!Number.isFinite(itemPrev[e.b]) && items.node[e.b]) (now.get(e.b) ?? now.set(e.b, []).get(e.b)!).push(e.source);
+  }
+  const used = new Set<string>();
+  for (const [i, ends] of now) {
+    const block = items.blocks[items.block[i]];
+    let best: LayoutNode | undefined;
+    let bestScore = 0;
+    for (const cand of removed.get(`${items.col[i]}|${block.boxed ? block.id : ""}`) ?? []) {
+      if (used.has(cand.id)) continue;
+      const had = before.get(cand.id);
+      let score = 0;
+      if (had) for (const x of ends) if (had.has(x)) score++;
+      if (score > bestScore) {
+        best = cand;
+        bestScore = score;
+      }
+    }
+    if (best && bestScore * 2 >= ends.length) {
+      used.add(best.id);
+      v[i] = itemDesired[i] = best.y;
+    }
+  }
+}
+
 /** The order for `items` that follows `prev`; null when too little of it is left to follow (then a full layout runs). */
 export function incrementalOrder(items: Items, prev: LayoutResult): IncrementalOrder | null {
   const prevY = new Map<string, number>();
@@ -78,6 +126,7 @@ export function incrementalOrder(items: Items, prev: LayoutResult): IncrementalO
   const itemDesired = new Float64Array(n).fill(NaN);
   const v = new Float64Array(n);
   v.set(itemPrev);
+  if (kept < n) inheritPlaces(items, prev, itemPrev, v, itemDesired);
   // Two rounds: new items next to kept ones first, then new items next to those (a new route's new Service).
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < n; i++) {
