@@ -164,7 +164,8 @@ describe("hostile input", () => {
   ])("$name: no crash, one clear error", ({ text, code, at }) => {
     const started = Date.now();
     const r = parse({ name: "h.yaml", text });
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Generous: the machine may be busy; an exponential blow-up would take far longer.
+    expect(Date.now() - started).toBeLessThan(15000);
     expect(r.resources).toEqual([]);
     expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([`${at} ${code}`]);
     expect(r.diagnostics[0].message).toMatch(code === "alias-limit" ? /alias/ : /nested more than 64 levels/);
