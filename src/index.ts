@@ -4,12 +4,12 @@
  * `buildGraph(model) → Graph`, and `load(files)` for the common parse-then-simulate step.
  */
 import { parse, ParseCache, type InputFile, type ParseResult } from "./parse";
-import { simulate } from "./controller";
+import { simulate, type ControllerCache } from "./controller";
 import type { Model } from "./model/model";
 import type { Diagnostic } from "./model/diagnostic";
 
 export { parse, ParseCache, locate, type InputFile, type ParseResult } from "./parse";
-export { simulate, type SimulateOptions } from "./controller";
+export { simulate, ControllerCache, type SimulateOptions } from "./controller";
 export { match } from "./match";
 export { buildGraph } from "./graph";
 export type { Graph, GraphNode, GraphEdge, NamespaceGroup, NodeStatus, Health } from "./graph";
@@ -30,11 +30,11 @@ export interface Loaded {
 
 /**
  * Parse files and run the controller over the resources (with the parse's line indexes, so the
- * controller's diagnostics carry file/line/column). Pass the same cache on every edit to re-parse
- * only the documents that changed. Never throws.
+ * controller's diagnostics carry file/line/column). Pass the same caches on every edit to re-parse
+ * only the documents that changed and recompute only the routes that changed. Never throws.
  */
-export function load(files: string | InputFile | InputFile[], cache?: ParseCache): Loaded {
+export function load(files: string | InputFile | InputFile[], cache?: ParseCache, controllerCache?: ControllerCache): Loaded {
   const parsed = parse(files, cache);
-  const model = simulate(parsed.resources, { lines: parsed.lines });
+  const model = simulate(parsed.resources, { lines: parsed.lines, cache: controllerCache });
   return { parse: parsed, model, diagnostics: [...parsed.diagnostics, ...model.diagnostics] };
 }
