@@ -139,7 +139,7 @@ export function RequestForm() {
       </label>
       {headers.badLines.length > 0 && <div className="sim-error">line {headers.badLines.join(", ")}: not a header (Name: value)</div>}
       <div className="sim-row">
-        <button type="submit" className="primary" data-testid="sim-run" title="Run (Ctrl+Enter)">
+        <button type="submit" className="btn primary" data-testid="sim-run" title="Run (Ctrl+Enter)">
           Run
         </button>
         <span className="muted small">Ctrl+Enter · runs on every change</span>

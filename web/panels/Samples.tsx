@@ -32,7 +32,7 @@ export function Samples() {
         }}
       >
         <input className="grow" data-testid="sample-label" value={label} placeholder="label for the current request" onChange={(e) => setLabel(e.target.value)} />
-        <button type="submit" data-testid="sample-add">
+        <button type="submit" className="btn" data-testid="sample-add">
           Add current request
         </button>
       </form>
