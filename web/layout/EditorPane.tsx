@@ -4,12 +4,11 @@
  */
 import { useCallback, useMemo } from "react";
 import { useStore } from "../store";
-import { YamlEditor } from "../editor/YamlEditor";
+import { YamlEditor, type CursorInfo } from "../editor/YamlEditor";
 
 export default function EditorPane() {
   const text = useStore((s) => s.text);
-  const textOrigin = useStore((s) => s.textOrigin);
-  const textRevision = useStore((s) => s.textRevision);
+  const fileName = useStore((s) => s.fileName);
   const diagnostics = useStore((s) => s.diagnostics);
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selected);
@@ -21,11 +20,11 @@ export default function EditorPane() {
   const reveal = useMemo(() => {
     if (!selected || selectionOrigin === "editor") return null;
     const span = spans?.find((x) => x.id === selected);
-    return span ? { startLine: span.startLine, startColumn: span.startColumn, endLine: span.endLine, endColumn: span.endColumn } : null;
+    return span ? { startLine: span.startLine, endLine: span.endLine } : null;
   }, [selected, selectionOrigin, spans]);
 
   const onCursor = useCallback(
-    (offset: number) => {
+    ({ offset }: CursorInfo) => {
       const span = spans?.find((x) => x.start <= offset && offset <= x.end);
       if (span && span.id !== useStore.getState().selected) select(span.id, "editor");
     },
@@ -35,12 +34,11 @@ export default function EditorPane() {
   return (
     <YamlEditor
       value={text}
-      external={textOrigin !== "editor"}
-      revision={textRevision}
+      file={fileName}
       onChange={(t) => setText(t, "editor")}
       markers={diagnostics}
       reveal={reveal}
-      onCursorOffset={onCursor}
+      onCursorChange={onCursor}
       theme={theme}
     />
   );

@@ -7,7 +7,8 @@ import { useStore } from "./index";
 import { STORAGE_KEY } from "./workspace";
 import { engine } from "../worker/client";
 
-const TYPING_DEBOUNCE_MS = 120;
+// The editor already debounces its change notifications (150 ms); this only coalesces bursts.
+const TYPING_DEBOUNCE_MS = 30;
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
