@@ -4,7 +4,8 @@
  * (a new string must be hashed; the model's own key strings are hashed once) and gives every edge
  * the same shape.
  */
-import type { Model, Relation, RouteView } from "../model/model";
+import type { Model, ParentView, Relation, RouteView } from "../model/model";
+import type { GraphCache } from "./cache";
 import type { PathSegment } from "../model/source";
 import type { EdgeType, GraphEdge } from "./types";
 
@@ -47,9 +48,7 @@ function weightOf(rel: Relation): number {
  * (HTTPBackendRef.weight: "proportion of requests forwarded … computed as weight/(sum of all weights in this BackendRefs list)").
  * `listenerNode` maps a ListenerView id (`ns/gw/name`) to its node id.
  */
-export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[]): void {
-  const routes = new Map<string, RouteView>();
-  for (const r of model.routes) routes.set(r.key, r);
+export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: Map<string, RouteView>, cache?: GraphCache): void {
   // Sum of weights per rule, keyed by the route's own key string: route → weight per rule index.
   const totals = new Map<string, number[]>();
   for (const rel of model.relations) {
@@ -62,31 +61,51 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
   }
   for (const rel of model.relations) {
     if (rel.type === "parentRef") {
-      parentEdges(rel, routes.get(rel.from), listenerNode, edges);
+      const parent = parentOf(rel, routes.get(rel.from));
+      const hit = cache?.edgesOf(rel, rel.from, undefined, parent);
+      if (hit) {
+        for (let i = 0; i < hit.length; i++) edges.push(hit[i]);
+        continue;
+      }
+      const start = edges.length;
+      parentEdges(rel, parent, listenerNode, edges);
+      cache?.setEdges(rel, rel.from, undefined, parent, edges.slice(start));
       continue;
     }
     const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
+    const rule = rel.type === "backendRef" || rel.type === "mirror" ? ruleOf(rel.path) : -1;
+    let percent: number | undefined;
+    if (rel.type === "backendRef") {
+      const total = rule >= 0 ? (totals.get(rel.from)?.[rule] ?? 0) : 0;
+      percent = total > 0 ? Math.round((weightOf(rel) / total) * 10000) / 100 : 0;
+    }
+    const hit = cache?.edgesOf(rel, from, percent, null);
+    if (hit) {
+      edges.push(hit[0]);
+      continue;
+    }
     const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
     if (rel.grant) e.grant = rel.grant;
     if (rel.section) e.section = rel.section;
-    if (rel.type === "backendRef" || rel.type === "mirror") {
-      const rule = ruleOf(rel.path);
-      if (rule >= 0) e.rule = rule;
-      if (rel.type === "backendRef") {
-        const w = weightOf(rel);
-        const total = rule >= 0 ? (totals.get(rel.from)?.[rule] ?? 0) : 0;
-        e.weight = w;
-        e.percent = total > 0 ? Math.round((w / total) * 10000) / 100 : 0;
-      }
+    if (rule >= 0) e.rule = rule;
+    if (rel.type === "backendRef") {
+      e.weight = weightOf(rel);
+      e.percent = percent;
     }
     edges.push(e);
+    cache?.setEdges(rel, from, percent, null, [e]);
   }
 }
 
-function parentEdges(rel: Relation, route: RouteView | undefined, listenerNode: Map<string, string>, out: GraphEdge[]): void {
+/** The parent (of the route's view) a parentRef relation stands for, by its index in `spec.parentRefs`. */
+function parentOf(rel: Relation, route: RouteView | undefined): ParentView | null {
   const index = rel.path[0] === "spec" && rel.path[1] === "parentRefs" && typeof rel.path[2] === "number" ? rel.path[2] : -1;
-  let parent = null;
+  let parent: ParentView | null = null;
   if (route) for (const p of route.parents) if (p.index === index) parent = p;
+  return parent;
+}
+
+function parentEdges(rel: Relation, parent: ParentView | null, listenerNode: Map<string, string>, out: GraphEdge[]): void {
   if (parent && parent.listeners.length > 0) {
     const section = parent.sectionName ?? (parent.port !== undefined ? String(parent.port) : undefined);
     for (let i = 0; i < parent.listeners.length; i++) {
@@ -122,5 +141,6 @@ function pathKey(path: PathSegment[]): string {
  * the reference inside the referring object (`backendRef:HTTPRoute/a/r>Service/a/s@spec.rules.0.backendRefs.1`).
  */
 export function assignIds(edges: GraphEdge[]): void {
-  for (const e of edges) e.id = `${e.type}:${e.from}>${e.to}@${pathKey(e.path)}`;
+  // Edges reused from a GraphCache keep the id they were given.
+  for (const e of edges) if (e.id === "") e.id = `${e.type}:${e.from}>${e.to}@${pathKey(e.path)}`;
 }

@@ -3,7 +3,9 @@
  * data) and namespace groups, with ranks from kinds and summarised status. Pure and linear in the
  * size of the model, so it can run on every edit (10,000 routes: tens of milliseconds).
  */
-import type { Model } from "../model/model";
+import type { Model, RouteView } from "../model/model";
+import type { Resource } from "../model/resource";
+import type { GraphCache } from "./cache";
 import { summarize, summarizeStatus } from "./health";
 import { assignIds, edge, relationEdges, type ListenerPlaces } from "./edges";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "./nodes";
@@ -14,35 +16,68 @@ import type { Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "./
 export type * from "./types";
 export { conditionHealth, summarize, summarizeStatus } from "./health";
 export { RANKS } from "./nodes";
+export { GraphCache } from "./cache";
 
-/** Build the graph of a model. Never throws on a well-formed Model; unknown references become placeholder nodes. */
-export function buildGraph(model: Model): Graph {
+/**
+ * Build the graph of a model. Never throws on a well-formed Model; unknown references become
+ * placeholder nodes. Pass the same GraphCache on every edit (with a ControllerCache for the model)
+ * to rebuild only what the edit changed; the graph is the same as without it.
+ */
+export function buildGraph(model: Model, cache?: GraphCache): Graph {
+  cache?.begin();
   const nodes = new Map<string, GraphNode>();
   const counts = diagnosticCounts(model);
   const groups = new GroupIds();
   const hasListeners = model.gateways.length > 0;
+  const routes = new Map<string, RouteView>();
+  for (const r of model.routes) routes.set(r.key, r);
   // byKey holds each object once (the first definition) under its `Kind/ns/name` key, in input order.
-  for (const [id, r] of model.byKey) if (isTopologyNode(r)) nodes.set(id, resourceNode(r, id, model, counts, hasListeners, groups));
+  for (const [id, r] of model.byKey) if (isTopologyNode(r)) nodes.set(id, objectNode(r, id, model, counts, hasListeners, groups, routes.get(id), cache));
   const { edges, places, listenerNode } = listenerNodes(model, nodes, groups);
-  relationEdges(model, places, listenerNode, edges);
+  cache?.listeners(signature(listenerNode));
+  relationEdges(model, places, listenerNode, edges, routes, cache);
   const covered = new Set<string>();
   for (const rel of model.relations) if (rel.type === "targetRef") covered.add(rel.from);
   const listenerIds = new Set(listenerNode.values());
   policyEdges(model, covered, listenerIds, edges);
   // Every end of an edge is a node: the object when it is in the input, else a placeholder.
   for (const e of edges) {
-    if (!nodes.has(e.from)) addNode(e.from, model, nodes, counts, hasListeners, groups);
-    if (!nodes.has(e.to)) addNode(e.to, model, nodes, counts, hasListeners, groups);
+    if (!nodes.has(e.from)) addNode(e.from, model, nodes, counts, hasListeners, groups, cache);
+    if (!nodes.has(e.to)) addNode(e.to, model, nodes, counts, hasListeners, groups, cache);
   }
   placePolicies(nodes, edges);
   placeBackends(nodes, edges);
   assignIds(edges);
+  cache?.end();
   return { nodes: [...nodes.values()], edges, groups: groupsOf(nodes, model) };
 }
 
-function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds): void {
+/** The node of an object of the input; a route's carries its hostnames and rule summaries. */
+function objectNode(r: Resource, id: string, model: Model, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, view: RouteView | undefined, cache?: GraphCache): GraphNode {
+  if (!view) return resourceNode(r, id, model, counts, hasListeners, groups);
+  const status = model.status.get(id);
+  const c = counts.get(id);
+  const errors = c?.errors ?? 0;
+  const warnings = c?.warnings ?? 0;
+  const hit = cache?.nodeOf(r, id, status, errors, warnings, hasListeners, view);
+  if (hit) return hit;
+  const n = resourceNode(r, id, model, counts, hasListeners, groups);
+  n.data = { hostnames: view.hostnames, rules: view.rules.length, ruleSummaries: view.rules.map((rule) => ruleSummary(rule.raw, view.kind)) };
+  cache?.setNode(r, id, status, errors, warnings, hasListeners, view, n);
+  return n;
+}
+
+/** The listener nodes of a build, as one string (edges to listeners are reused only for the same ones). */
+function signature(listenerNode: Map<string, string>): string {
+  let s = "";
+  for (const [k, v] of listenerNode) s += `${k}=${v};`;
+  return s;
+}
+
+function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, cache?: GraphCache): void {
   const r = model.byKey.get(id);
-  nodes.set(id, r ? resourceNode(r, id, model, counts, hasListeners, groups) : placeholderNode(id, groups));
+  if (r) nodes.set(id, resourceNode(r, id, model, counts, hasListeners, groups));
+  else nodes.set(id, cache ? cache.placeholder(id, (x) => placeholderNode(x, groups)) : placeholderNode(id, groups));
 }
 
 /** One node per listener (`Listener/ns/gw/name`), and an edge from the object that declares it. */
@@ -83,10 +118,6 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
     const gwNode = nodes.get(gw.key);
     if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length, accepted: gw.accepted, programmed: gw.programmed };
   }
-  for (const route of model.routes) {
-    const n = nodes.get(route.key);
-    if (n) n.data = { hostnames: route.hostnames, rules: route.rules.length, ruleSummaries: route.rules.map((r) => ruleSummary(r.raw, route.kind)) };
-  }
   return { edges, places, listenerNode };
 }
 
@@ -95,10 +126,8 @@ function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void 
   for (const e of edges) {
     if (e.type !== "backendRef" && e.type !== "mirror") continue;
     const n = nodes.get(e.to);
-    if (n && (n.role === "other" || n.role === "core")) {
-      n.role = "service";
-      n.rank = RANKS.service;
-    }
+    // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
+    if (n && (n.role === "other" || n.role === "core")) nodes.set(e.to, { ...n, role: "service", rank: RANKS.service });
   }
 }
 
@@ -110,7 +139,7 @@ function placePolicies(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void 
     const p = nodes.get(e.from);
     const t = nodes.get(e.to);
     if (p && t && p.role === "policy") {
-      p.rank = t.rank;
+      nodes.set(e.from, { ...p, rank: t.rank });
       placed.add(e.from);
     }
   }

@@ -1,0 +1,103 @@
+/**
+ * GraphCache: what `buildGraph` keeps between builds of one evolving configuration, so that an edit
+ * costs what it changed. With a ControllerCache the controller hands unchanged routes' relations,
+ * statuses and views over as the same objects; the graph then reuses what it made from them:
+ * - edges, per relation object, while what else they were made from (the edge's source node, the
+ *   backendRef's share, the route parent and the listener nodes) is unchanged;
+ * - route nodes, per raw object, while the status object, the diagnostic counts, the place in the
+ *   input and the view's hostnames and rules are the same;
+ * - placeholder nodes, per id.
+ * Reused objects are never mutated (placement copies a node before changing it), so graphs built
+ * earlier stay as they were. The graph is the same as without the cache.
+ */
+import type { ParentView, Relation, RouteView } from "../model/model";
+import type { Resource } from "../model/resource";
+import type { GraphEdge, GraphNode } from "./types";
+
+interface EdgeMemo {
+  from: string;
+  percent: number | undefined;
+  parent: ParentView | null;
+  edges: GraphEdge[];
+}
+
+interface NodeMemo {
+  res: Resource;
+  id: string;
+  status: unknown;
+  errors: number;
+  warnings: number;
+  withListeners: boolean;
+  file: string;
+  docIndex: number;
+  view: RouteView | undefined;
+  node: GraphNode;
+}
+
+/** Pass the same cache to every `buildGraph` of one configuration as it is edited. Opaque. */
+export class GraphCache {
+  private sig = "";
+  private edges = new WeakMap<Relation, EdgeMemo>();
+  private nodes = new WeakMap<object, NodeMemo>();
+  private placeholders = new Map<string, GraphNode>();
+  private nextPlaceholders = new Map<string, GraphNode>();
+  /** Edges made (not found in the cache) by the last build; for tests and benchmarks. */
+  lastNewEdges = 0;
+
+  /** Start a build. */
+  begin(): void {
+    this.lastNewEdges = 0;
+    this.nextPlaceholders = new Map();
+  }
+
+  /** `sig` names the listener nodes of this build: edges made for other listener nodes are dropped. */
+  listeners(sig: string): void {
+    if (sig !== this.sig) this.edges = new WeakMap();
+    this.sig = sig;
+  }
+
+  /** End a build: placeholders not used by it are forgotten. */
+  end(): void {
+    this.placeholders = this.nextPlaceholders;
+  }
+
+  /** The edges made from `rel` before, when made from the same inputs. */
+  edgesOf(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null): GraphEdge[] | undefined {
+    const m = this.edges.get(rel);
+    return m && m.from === from && m.percent === percent && m.parent === parent ? m.edges : undefined;
+  }
+
+  setEdges(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, edges: GraphEdge[]): void {
+    this.lastNewEdges += edges.length;
+    this.edges.set(rel, { from, percent, parent, edges });
+  }
+
+  /** The node made for a resource before, when made from the same inputs. */
+  nodeOf(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined): GraphNode | undefined {
+    const obj = r.obj;
+    if (obj === null || typeof obj !== "object") return undefined;
+    const m = this.nodes.get(obj);
+    if (!m || m.id !== id || m.status !== status || m.errors !== errors || m.warnings !== warnings || m.withListeners !== withListeners) return undefined;
+    if (m.file !== r.source.file || m.docIndex !== r.source.docIndex || !sameResource(m.res, r)) return undefined;
+    if (m.view !== view && !(m.view && view && m.view.kind === view.kind && m.view.hostnames === view.hostnames && m.view.rules === view.rules)) return undefined;
+    return m.node;
+  }
+
+  setNode(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined, node: GraphNode): void {
+    const obj = r.obj;
+    if (obj === null || typeof obj !== "object") return;
+    this.nodes.set(obj, { res: r, id, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
+  }
+
+  /** A placeholder node by id (placeholders depend on nothing else). */
+  placeholder(id: string, make: (id: string) => GraphNode): GraphNode {
+    let n = this.placeholders.get(id);
+    if (n === undefined) n = make(id);
+    this.nextPlaceholders.set(id, n);
+    return n;
+  }
+}
+
+function sameResource(a: Resource, b: Resource): boolean {
+  return a.kind === b.kind && a.group === b.group && a.namespace === b.namespace && a.name === b.name && a.spec === b.spec;
+}
