@@ -85,10 +85,11 @@ export function generateSchemas(root: string): GeneratedSchemas {
   }
 
   for (const k of kinds) openTypeMeta(builder.definitions[k.definition]);
+  // No root `title`: yaml-language-server would print it atop every hover.
   const schema: JsonSchema = {
-    title: "Kubernetes resources (Gateway API and core)",
     allOf: kinds.map((k) => ({
       if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ["apiVersion", "kind"] },
+      // oxlint-disable-next-line unicorn/no-thenable -- `then` is the JSON Schema keyword, not a promise
       then: { $ref: `#/definitions/${k.definition}` },
     })),
     definitions: builder.definitions,

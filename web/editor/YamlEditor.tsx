@@ -1,0 +1,184 @@
+/**
+ * The YAML editor: Monaco with the Kubernetes schema (completion, hover docs, validation through
+ * monaco-yaml) and the engine's diagnostics as markers of their own owner.
+ *
+ * Monaco owns the text while the user types: the parent's `value` is read once at mount and
+ * afterwards only when it changes to something this editor did not emit itself (a visual edit, the
+ * app's undo/redo, a loaded example); such a change is applied as one minimal edit, so the cursor,
+ * the scroll position and Monaco's undo stack survive. Keystrokes reach `onChange` debounced.
+ *
+ * Load it lazily (LazyYamlEditor.tsx): importing this module pulls in Monaco.
+ */
+import Editor, { type OnMount } from "@monaco-editor/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { editor } from "monaco-editor/editor";
+import type { Diagnostic } from "../../src/model/diagnostic";
+import { setupMonaco } from "./monacoSetup";
+import { ENGINE_MARKER_OWNER, toMarkers } from "./markers";
+import { minimalReplacement } from "./textEdit";
+import { revealLines, type RevealRequest } from "./reveal";
+
+export type { RevealRequest } from "./reveal";
+
+const monaco = setupMonaco(); // configuration only: no editor, no worker yet
+
+/** Where the cursor is: 0-based offset into the text, 1-based line and column (UTF-16 units). */
+export interface CursorInfo {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface YamlEditorProps {
+  /** The text. Read at mount, then only when it changes to text this editor did not emit. */
+  value: string;
+  /** The text after the user's edits, at most once per `changeDelay` ms while typing, and on blur. */
+  onChange: (text: string) => void;
+  /** Engine diagnostics to show (`file`-filtered when `file` is set); keep the array identity stable between changes. */
+  markers?: readonly Diagnostic[];
+  /** Input file name: names the model (the schema applies to *.yaml / *.yml) and filters `markers`. Changing it remounts the editor. */
+  file?: string;
+  /** Reveal and (by default) select these lines; pass a new object to repeat the same request. */
+  reveal?: RevealRequest | null;
+  /** The user moved the cursor (by keyboard or mouse; not our own reveals), debounced. */
+  onCursorChange?: (cursor: CursorInfo) => void;
+  theme?: "light" | "dark";
+  readOnly?: boolean;
+  /** Debounce of `onChange`, ms. Default 150. */
+  changeDelay?: number;
+  className?: string;
+}
+
+/** Monaco YAML editor for Kubernetes / Gateway API manifests. */
+export function YamlEditor(props: YamlEditorProps) {
+  const { value, markers, file, reveal, theme = "light", readOnly = false, className } = props;
+  const latest = useRef(props);
+  latest.current = props;
+  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const [mounted, setMounted] = useState(0);
+  /** The last text the parent and this editor agreed on (emitted by us or applied from `value`). */
+  const agreed = useRef(value);
+  const lastValueProp = useRef(value);
+  const applyingExternal = useRef(false);
+  const changeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cursorTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(() => {
+    clearTimeout(changeTimer.current);
+    changeTimer.current = undefined;
+    const text = editorRef.current?.getModel()?.getValue();
+    if (text === undefined || text === agreed.current) return;
+    agreed.current = text;
+    latest.current.onChange(text);
+  }, []);
+
+  const onMount = useCallback<OnMount>(
+    (ed) => {
+      editorRef.current = ed;
+      ed.onDidChangeModelContent(() => {
+        if (applyingExternal.current) return;
+        clearTimeout(changeTimer.current);
+        changeTimer.current = setTimeout(flush, latest.current.changeDelay ?? 150);
+      });
+      ed.onDidBlurEditorText(flush);
+      ed.onDidChangeCursorPosition((e) => {
+        // Our own reveals (source "api") and edits from outside are not the user's cursor moves.
+        if (e.source === "api" || applyingExternal.current || !latest.current.onCursorChange) return;
+        clearTimeout(cursorTimer.current);
+        cursorTimer.current = setTimeout(() => {
+          const model = ed.getModel();
+          const pos = ed.getPosition();
+          if (model && pos) latest.current.onCursorChange?.({ offset: model.getOffsetAt(pos), line: pos.lineNumber, column: pos.column });
+        }, 80);
+      });
+      ed.onDidDispose(() => {
+        flush();
+        clearTimeout(cursorTimer.current);
+        if (editorRef.current === ed) editorRef.current = null;
+      });
+      setMounted((n) => n + 1);
+    },
+    [flush],
+  );
+
+  // An outside change of `value` → one minimal edit on the undo stack (pending keystrokes lose to it).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || value === lastValueProp.current) return;
+    lastValueProp.current = value;
+    if (value === agreed.current) return; // the parent caught up with what we emitted
+    clearTimeout(changeTimer.current);
+    changeTimer.current = undefined;
+    agreed.current = value;
+    const current = model.getValue();
+    const r = minimalReplacement(current, value);
+    if (!r) return;
+    const start = model.getPositionAt(r.start);
+    const end = model.getPositionAt(r.end);
+    applyingExternal.current = true;
+    try {
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: r.text, forceMoveMarkers: true }], () => null);
+      model.pushStackElement();
+    } finally {
+      applyingExternal.current = false;
+    }
+  }, [value, mounted]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, ENGINE_MARKER_OWNER, toMarkers(markers ?? [], { file, lineCount: model.getLineCount() }));
+  }, [markers, file, mounted]);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (ed && reveal) revealLines(ed, monaco, reveal);
+  }, [reveal, mounted]);
+
+  useEffect(() => () => clearTimeout(changeTimer.current), []);
+
+  const options = useMemo<editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      readOnly,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      // Squiggles stay visible in a read-only editor (Monaco's default hides them there).
+      renderValidationDecorations: "on",
+      // Schema completions only; unquoted YAML values tokenize as strings, so suggest inside them too.
+      wordBasedSuggestions: "off",
+      quickSuggestions: { other: true, comments: false, strings: true },
+      // Folding and sticky scroll from indentation, not from the YAML worker's document symbols: those
+      // are rebuilt on every edit and, at 1,000 routes, cost the main thread seconds to receive.
+      foldingStrategy: "indentation",
+      stickyScroll: { enabled: true, defaultModel: "indentationModel" },
+    }),
+    [readOnly],
+  );
+
+  const path = useMemo(() => modelUri(file), [file]);
+  return (
+    <div data-testid="yaml-editor" className={className} style={{ height: "100%", minHeight: 0 }}>
+      <Editor
+        key={path}
+        path={path}
+        defaultValue={agreed.current}
+        defaultLanguage="yaml"
+        theme={theme === "dark" ? "vs-dark" : "vs"}
+        options={options}
+        onMount={onMount}
+        loading={<div data-testid="yaml-editor-loading">Loading editor…</div>}
+      />
+    </div>
+  );
+}
+
+/** A file: URI ending in .yaml, so the schema's fileMatch applies. */
+function modelUri(file: string | undefined): string {
+  const name = (file ?? "config.yaml").replace(/^\/+/, "");
+  return monaco.Uri.file(`/switchyard/${/\.ya?ml$/i.test(name) ? name : `${name}.yaml`}`).toString();
+}
