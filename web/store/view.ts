@@ -23,6 +23,8 @@ export interface ViewSlice {
   setPanel: (p: PanelTab) => void;
   setFilters: (f: Partial<Filters>) => void;
   toggleCollapsed: (ns: string) => void;
+  /** Replace the collapsed namespaces (collapse all / expand all). */
+  setCollapsed: (namespaces: string[]) => void;
   setHelpOpen: (open: boolean) => void;
 }
 
@@ -40,5 +42,6 @@ export const viewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   setPanel: (panel) => set({ panel }),
   setFilters: (f) => set((s) => ({ filters: { ...s.filters, ...f } })),
   toggleCollapsed: (ns) => set((s) => ({ collapsed: s.collapsed.includes(ns) ? s.collapsed.filter((x) => x !== ns) : [...s.collapsed, ns] })),
+  setCollapsed: (collapsed) => set({ collapsed }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
 });

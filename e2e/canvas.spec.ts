@@ -1,0 +1,151 @@
+/**
+ * The graph canvas in the built app: nodes and edges by test id, selection, filters, collapsing a
+ * namespace, traffic shares on edges, SVG export, the stale banner; and (printed, not asserted) how
+ * long a 2,000-route configuration takes to draw and a one-line edit to redraw.
+ */
+import { test, expect, openApp, setYaml, keepScreenshot } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { GALLERY } from "../web/gallery";
+import { canaryWeight } from "../web/gallery/canary-weight";
+import { nodeTestId } from "../web/canvas/testids";
+import { routesYaml } from "../bench/fixtures";
+
+/** A graph node id (`Kind/ns/name`, `Kind/name`, `Listener/ns/gw/name`) → its canvas test id. */
+function testIdOf(id: string): string {
+  const parts = id.split("/");
+  const kind = parts[0];
+  if (kind === "Listener") return nodeTestId({ id, kind, namespace: parts[1], name: parts[3] });
+  return parts.length === 2 ? nodeTestId({ id, kind, namespace: "", name: parts[1] }) : nodeTestId({ id, kind, namespace: parts[1], name: parts[2] });
+}
+
+test("the default example draws its nodes and edges", async ({ page, external }) => {
+  await openApp(page);
+  const canvas = page.getByTestId("canvas");
+  await expect(canvas).toBeVisible();
+  for (const id of GALLERY[0].nodes) await expect(canvas.getByTestId(testIdOf(id)), id).toBeVisible();
+  // Edges carry graph ids in reference order; status on every node.
+  await expect(canvas.getByTestId("edge-HTTPRoute/shop/shop-Service/shop/api")).toHaveCount(1);
+  await expect(canvas.getByTestId("edge-HTTPRoute/shop/shop-Listener/infra/web/http")).toHaveAttribute("data-ok", "true");
+  await expect(canvas.getByTestId("node-Gateway-infra-web")).toHaveAttribute("data-status", "ok");
+  await expect(canvas.getByTestId("node-Listener-infra-web-http")).toContainText(":80");
+  await expect(canvas.getByTestId("node-Listener-infra-web-http")).toContainText("HTTP");
+  await keepScreenshot(page, "canvas-default");
+  expect(external).toEqual([]);
+});
+
+test("clicking a node selects it; clicking the background clears the selection", async ({ page }) => {
+  await openApp(page);
+  const route = page.getByTestId("node-HTTPRoute-shop-shop");
+  await expect(route).toHaveAttribute("data-selected", "false");
+  await route.click();
+  await expect(route).toHaveAttribute("data-selected", "true");
+  await page.getByTestId("node-Service-shop-api").click();
+  await expect(route).toHaveAttribute("data-selected", "false");
+  await expect(page.getByTestId("node-Service-shop-api")).toHaveAttribute("data-selected", "true");
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 300 } });
+  await expect(page.getByTestId("node-Service-shop-api")).toHaveAttribute("data-selected", "false");
+});
+
+test("filters hide a namespace and a kind; search highlights matches", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("canvas-filter-namespaces").click();
+  await page.getByTestId("filter-ns-shop").uncheck();
+  await expect(page.getByTestId("node-HTTPRoute-shop-shop")).toHaveCount(0);
+  await expect(page.getByTestId("node-Service-shop-api")).toHaveCount(0);
+  await expect(page.getByTestId("edge-HTTPRoute/shop/shop-Listener/infra/web/http")).toHaveCount(0);
+  await expect(page.getByTestId("node-Gateway-infra-web")).toBeVisible();
+  await page.getByTestId("filter-ns-shop").check();
+  await expect(page.getByTestId("node-HTTPRoute-shop-shop")).toBeVisible();
+
+  await page.getByTestId("canvas-filter-kinds").click();
+  await page.getByTestId("filter-kind-Service").uncheck();
+  await expect(page.getByTestId("node-Service-shop-api")).toHaveCount(0);
+  await expect(page.getByTestId("node-HTTPRoute-shop-shop")).toBeVisible();
+  await page.getByTestId("filter-kind-Service").check();
+
+  await page.getByTestId("canvas-search").fill("storefront");
+  await expect(page.getByTestId("canvas-search-count")).toHaveText("1/1");
+  await expect(page.getByTestId("node-Service-shop-storefront")).toHaveClass(/sy-hit/);
+  await expect(page.getByTestId("node-Service-shop-api")).toHaveClass(/sy-miss/);
+});
+
+test("a namespace collapses into a summary node and expands again", async ({ page }) => {
+  await openApp(page);
+  const canvas = page.getByTestId("canvas");
+  // Routes are in column 3, Services in column 4: one summary per column.
+  await canvas.getByTestId("ns-toggle-shop-3").click();
+  await expect(canvas.getByTestId("node-HTTPRoute-shop-shop")).toHaveCount(0);
+  await expect(canvas.getByTestId("node-Service-shop-api")).toHaveCount(0);
+  const routes = canvas.getByTestId("ns-summary-shop-3");
+  await expect(routes).toContainText("1 HTTPRoute");
+  await expect(canvas.getByTestId("ns-summary-shop-4")).toContainText("2 Service");
+  // Edges now end at the summaries, merged.
+  await expect(canvas.getByTestId("edge-Namespace/shop@3-Namespace/shop@4")).toHaveAttribute("data-count", "2");
+  await expect(canvas.getByTestId("edge-Namespace/shop@3-Listener/infra/web/http")).toHaveCount(1);
+  await keepScreenshot(page, "canvas-collapsed");
+  await routes.click();
+  await expect(canvas.getByTestId("node-HTTPRoute-shop-shop")).toBeVisible();
+  await expect(canvas.getByTestId("ns-summary-shop-3")).toHaveCount(0);
+});
+
+test("a weighted backendRef shows its weight and share on the edge", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, canaryWeight.yaml);
+  const v1 = page.getByTestId("edge-HTTPRoute/shop/checkout-Service/shop/checkout-v1");
+  const v2 = page.getByTestId("edge-HTTPRoute/shop/checkout-Service/shop/checkout-v2");
+  await expect(v1).toContainText("90%");
+  await expect(v2).toContainText("10%");
+  await expect(v2.locator("title")).toContainText("weight 10");
+  await keepScreenshot(page, "canvas-canary-weight");
+});
+
+test("broken YAML dims the canvas and keeps the last valid graph", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, GALLERY[0].yaml + "\n---\nkind: [unclosed\n");
+  await expect(page.getByTestId("canvas-stale")).toHaveText("YAML has errors — showing the last valid graph");
+  await expect(page.getByTestId("node-HTTPRoute-shop-shop")).toBeVisible();
+  await setYaml(page, GALLERY[0].yaml);
+  await expect(page.getByTestId("canvas-stale")).toHaveCount(0);
+});
+
+test("export SVG holds every node of the graph", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, canaryWeight.yaml);
+  await page.getByTestId("export-button").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
+  const svg = readFileSync((await download.path())!, "utf8");
+  expect(svg.startsWith("<svg")).toBe(true);
+  for (const name of ["example", "web", "checkout", "checkout-v1", "checkout-v2", "assets"]) expect(svg).toContain(`>${name}`);
+  expect(svg).toContain("90%");
+});
+
+test("performance at 2,000 routes (printed)", async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  const big = routesYaml(2000);
+  // The first route's canary weight: a one-line edit.
+  const edited = big.replace("      weight: 10\n", "      weight: 20\n");
+  expect(edited).not.toBe(big);
+  const draw = async (text: string, probe: string) =>
+    page.evaluate(
+      async ({ text, probe }) => {
+        const w = window as unknown as { switchyard: { setYaml(t: string): Promise<void> } };
+        const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+        const t0 = performance.now();
+        await w.switchyard.setYaml(text);
+        const settled = performance.now() - t0;
+        // Drawn: the probe element is in the DOM after React's commit and a paint.
+        for (let i = 0; i < 600 && !document.querySelector(probe); i++) await frame();
+        await frame();
+        return { settled, drawn: performance.now() - t0, nodes: document.querySelectorAll(".react-flow__node").length };
+      },
+      { text, probe },
+    );
+  const first = await draw(big, '[data-testid="node-Gateway-infra-edge"]');
+  await expect(page.getByTestId("node-Gateway-infra-edge")).toBeVisible();
+  const edit = await draw(edited, '[data-testid="node-Gateway-infra-edge"]');
+  const again = await draw(big, '[data-testid="node-Gateway-infra-edge"]');
+  console.log(`canvas @2000 routes: load → settled ${first.settled.toFixed(0)} ms, drawn ${first.drawn.toFixed(0)} ms (${first.nodes} nodes in the DOM)`);
+  console.log(`canvas @2000 routes: one-line edit → settled ${edit.settled.toFixed(0)} ms, drawn ${edit.drawn.toFixed(0)} ms; edit back → drawn ${again.drawn.toFixed(0)} ms`);
+  await keepScreenshot(page, "canvas-2000-routes");
+});

@@ -1,0 +1,44 @@
+/**
+ * One drawn reference (or several merged): a bezier from the left end's right handle to the right
+ * end's left handle, styled by kind (parentRef, backendRef, policy target…), broken references
+ * dashed red, cross-namespace ones marked; the label (traffic share, reason, count) is SVG text so
+ * it scales with the graph and hides below the detail zoom (CSS). The `<g>` carries the test id.
+ */
+import { memo } from "react";
+import { getBezierPath, type EdgeProps } from "@xyflow/react";
+import type { FlowEdge } from "./flowTypes";
+import { useEdgeLit } from "./flags";
+
+/** Approximate label width for the background box (11px system font). */
+export function labelWidth(text: string): number {
+  return Math.ceil(text.length * 6.2) + 8;
+}
+
+export const RefEdge = memo(function RefEdge(props: EdgeProps<FlowEdge>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const lit = useEdgeLit(data?.from ?? "", data?.to ?? "");
+  if (!data) return null;
+  const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
+  let cls = `sy-edge sy-e-${data.kind}`;
+  if (!data.ok) cls += " sy-broken";
+  if (data.cross) cls += " sy-cross";
+  if (data.refs.length > 1) cls += " sy-merged";
+  if (lit === 1) cls += " sy-lit";
+  else if (lit === 2) cls += " sy-dim";
+  const w = labelWidth(data.label);
+  return (
+    <g className={cls} data-testid={data.testId} data-ok={data.ok} data-count={data.refs.length} data-kind={data.kind}>
+      <title>{data.title}</title>
+      <path className="sy-edge-hit" d={path} />
+      <path className="sy-edge-line" d={path} />
+      {data.label ? (
+        <g className="sy-edge-label" transform={`translate(${lx} ${ly})`}>
+          <rect x={-w / 2} y={-8} width={w} height={16} rx={4} />
+          <text textAnchor="middle" dy={4}>
+            {data.label}
+          </text>
+        </g>
+      ) : null}
+    </g>
+  );
+});
