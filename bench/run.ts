@@ -93,3 +93,4 @@ const quick = process.argv.includes("--quick");
 printTable("Import (parse + controller + graph)", [...importRows(1000, 5), ...(quick ? [] : importRows(10_000, 2))]);
 printTable("Incremental re-import", reimportRows(quick ? 1000 : 10_000));
 printTable("Matching (HTTP)", matchRows(1000));
+printTable("Layout (ranked columns, crossings, incremental)", (await import("./layout")).layoutRows(quick));

@@ -61,16 +61,22 @@ function fillByKey(keyOrder: number[], v: Float64Array): void {
   pending.forEach((q, k) => (v[q] = k));
 }
 
+/** Sort by value; entries without one (NaN) first go by name next to their neighbours in name order. Ties go by name. */
+function sortPlaced(xs: number[], v: Float64Array, byName: (x: number, y: number) => number): number[] {
+  if (xs.some((x) => !Number.isFinite(v[x]))) fillByKey(xs.sort(byName), v);
+  return xs.sort((x, y) => v[x] - v[y] || byName(x, y));
+}
+
 /**
  * A rename is a removal plus an addition: a new item takes the place of a removed node of the same
  * column and namespace box that shared at least half of its neighbours (the most, when several did).
  */
-function inheritPlaces(items: Items, prev: LayoutResult, itemPrev: Float64Array, v: Float64Array, itemDesired: Float64Array): void {
-  const present = new Set(items.id);
+function inheritPlaces(items: Items, prev: LayoutResult, seen: Uint8Array, itemPrev: Float64Array, v: Float64Array, itemDesired: Float64Array): void {
   const removed = new Map<string, LayoutNode[]>();
   const gone = new Set<string>();
-  for (const p of prev.nodes ?? []) {
-    if (!p || p.type !== "node" || present.has(p.id)) continue;
+  for (let k = 0; k < prev.nodes.length; k++) {
+    const p = prev.nodes[k];
+    if (!p || p.type !== "node" || seen[k]) continue;
     const key = `${p.column}|${p.group ?? ""}`;
     (removed.get(key) ?? removed.set(key, []).get(key)!).push(p);
     gone.add(p.id);
@@ -111,22 +117,25 @@ function inheritPlaces(items: Items, prev: LayoutResult, itemPrev: Float64Array,
 
 /** The order for `items` that follows `prev`; null when too little of it is left to follow (then a full layout runs). */
 export function incrementalOrder(items: Items, prev: LayoutResult): IncrementalOrder | null {
-  const prevY = new Map<string, number>();
-  for (const n of prev.nodes ?? []) if (n && n.type !== "port") prevY.set(n.id, n.y);
-  const groupY = new Map<string, number>();
-  for (const g of prev.groups ?? []) if (g) groupY.set(g.id, g.y);
+  const prevNodes = prev.nodes ?? [];
+  const prevAt = new Map<string, number>();
+  prevNodes.forEach((p, k) => p && p.type !== "port" && prevAt.set(p.id, k));
+  const seen = new Uint8Array(prevNodes.length);
   const { n, adjStart, adjItem, adjOff, adjOwn } = items;
   const itemPrev = new Float64Array(n).fill(NaN);
   let kept = 0;
   for (let i = 0; i < n; i++) {
-    const y = prevY.get(items.id[i]);
-    if (y !== undefined && Number.isFinite(y)) { itemPrev[i] = y; kept++; }
+    const k = prevAt.get(items.id[i]);
+    if (k === undefined || !Number.isFinite(prevNodes[k].y)) continue;
+    itemPrev[i] = prevNodes[k].y;
+    seen[k] = 1;
+    kept++;
   }
   if (n === 0 || kept * 2 < n) return null;
   const itemDesired = new Float64Array(n).fill(NaN);
   const v = new Float64Array(n);
   v.set(itemPrev);
-  if (kept < n) inheritPlaces(items, prev, itemPrev, v, itemDesired);
+  if (kept < n && kept < prevAt.size) inheritPlaces(items, prev, seen, itemPrev, v, itemDesired);
   // Two rounds: new items next to kept ones first, then new items next to those (a new route's new Service).
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < n; i++) {
@@ -160,15 +169,10 @@ export function incrementalOrder(items: Items, prev: LayoutResult): IncrementalO
       if (cnt) bv[k] = sum / cnt;
     }
     cols[b.col].push(k);
-    const ms = b.items.slice().sort((x, y) => compareItems(items, x, y));
-    fillByKey(ms, v);
-    return ms.sort((x, y) => v[x] - v[y]);
+    return sortPlaced(b.items.slice(), v, (x, y) => compareItems(items, x, y));
   });
-  for (const c of cols) {
-    c.sort((p, q) => naturalCompare(items.blocks[p].ns, items.blocks[q].ns) || compareItems(items, members[p][0], members[q][0]));
-    fillByKey(c, bv);
-    c.sort((p, q) => bv[p] - bv[q]);
-  }
+  const blockKey = (p: number, q: number) => naturalCompare(items.blocks[p].ns, items.blocks[q].ns) || compareItems(items, members[p][0], members[q][0]);
+  for (const c of cols) sortPlaced(c, bv, blockKey);
   const removed: number[][] = cols.map(() => []);
   const gone = [...prevBlocks].filter(([id, pb]) => !keptBlocks.has(id) && pb.col >= 0 && pb.col <= LAST_COLUMN).map(([, pb]) => pb);
   gone.sort((a, b) => a.top - b.top);

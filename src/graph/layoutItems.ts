@@ -73,13 +73,48 @@ export function columnOf(rank: number): number {
 }
 
 /** The node that declares a listener (its origin Gateway or ListenerSet, else its Gateway), when it is in the graph. */
-function ownerOf(n: GraphNode, byId: Map<string, GraphNode>): string | undefined {
+function ownerOf(n: GraphNode, nodes: GraphNode[], index: Map<string, number>): number {
   for (const key of ["origin", "gateway"]) {
-    const id = n.data[key];
-    const o = typeof id === "string" ? byId.get(id) : undefined;
-    if (o && (o.role === "gateway" || o.role === "listenerset")) return o.id;
+    const id = n.data?.[key];
+    const k = typeof id === "string" ? index.get(id) : undefined;
+    if (k !== undefined && (nodes[k].role === "gateway" || nodes[k].role === "listenerset")) return k;
   }
-  return undefined;
+  return -1;
+}
+
+/** Listeners with an owner in the graph become its ports, in declaration order (the index in the
+ * owner's `spec.listeners`, from the path of the owner → listener edge). */
+function portsOf(graph: Graph, nodes: GraphNode[], index: Map<string, number>): { owner: Int32Array; ports: Map<number, number[]> } {
+  const owner = new Int32Array(nodes.length).fill(-1);
+  const ports = new Map<number, number[]>();
+  nodes.forEach((n, k) => {
+    if (n.role !== "listener") return;
+    const o = ownerOf(n, nodes, index);
+    if (o < 0) return;
+    owner[k] = o;
+    (ports.get(o) ?? ports.set(o, []).get(o)!).push(k);
+  });
+  if (!ports.size) return { owner, ports };
+  const declared = new Map<number, number>();
+  for (const e of graph.edges) {
+    if (e?.type !== "listener" || !Array.isArray(e.path)) continue;
+    const i = e.path[e.path.length - 1];
+    const to = index.get(e.to);
+    if (typeof i === "number" && to !== undefined && owner[to] === index.get(e.from)) declared.set(to, i);
+  }
+  const at = (p: number) => declared.get(p) ?? Number.MAX_SAFE_INTEGER;
+  for (const list of ports.values()) list.sort((p, q) => at(p) - at(q) || p - q);
+  return { owner, ports };
+}
+
+/** Visible end of every graph node (by node index): item, handle offset, and the visible node by id
+ * and by number (each item and each port has one; a summary's members share its number). */
+interface Ends {
+  item: Int32Array;
+  off: Float64Array;
+  v: Int32Array;
+  id: string[];
+  count: number;
 }
 
 /** Build items, blocks and merged edges for a graph under the given options. */
@@ -94,83 +129,89 @@ export function buildItems(graph: Graph, options: LayoutOptions): Items {
       return fallback;
     }
   };
-  const byId = new Map<string, GraphNode>();
-  for (const n of graph.nodes) if (n && typeof n.id === "string" && !byId.has(n.id)) byId.set(n.id, n);
-  // Listeners with an owner in the graph become its ports (in graph order = declaration order).
-  const owner = new Map<string, string>();
-  const portsOf = new Map<string, GraphNode[]>();
-  for (const n of byId.values()) {
-    if (n.role !== "listener") continue;
-    const o = ownerOf(n, byId);
-    if (!o) continue;
-    owner.set(n.id, o);
-    let list = portsOf.get(o);
-    if (!list) portsOf.set(o, (list = []));
-    list.push(n);
-  }
-  // Declaration order: the index in the owner's `spec.listeners`, from the path of the owner → listener edge.
-  const declared = new Map<string, number>();
-  for (const e of graph.edges) {
-    if (e?.type !== "listener" || !Array.isArray(e.path)) continue;
-    const i = e.path[e.path.length - 1];
-    if (typeof i === "number" && owner.get(e.to) === e.from) declared.set(e.to, i);
-  }
-  const at = (p: GraphNode) => declared.get(p.id) ?? Number.MAX_SAFE_INTEGER;
-  for (const list of portsOf.values()) list.sort((p, q) => at(p) - at(q));
-  const it = { id: [] as string[], col: [] as number[], w: [] as number[], h: [] as number[], hd: [] as number[], node: [] as (GraphNode | null)[], ns: [] as string[], name: [] as string[], ports: [] as (GraphNode[] | null)[], header: [] as number[], kinds: [] as (Record<string, number> | null)[] };
-  // Visible end of every graph node: item index, handle offset, and the visible node (by id, and by
-  // a number for merging: each item and each port gets one; a summary's members share its number).
-  const ends = new Map<string, End>();
-  const summaries = new Map<string, number>();
+  const nodes: GraphNode[] = [];
+  const index = new Map<string, number>();
+  for (const n of graph.nodes) if (n && typeof n.id === "string" && !index.has(n.id)) index.set(n.id, nodes.push(n) - 1);
+  const N = nodes.length;
+  const { owner, ports: portMap } = portsOf(graph, nodes, index);
+  const ends: Ends = { item: new Int32Array(N), off: new Float64Array(N), v: new Int32Array(N), id: new Array<string>(N), count: 0 };
+  const mapEnd = (k: number, item: number, off: number, id: string, v: number) => {
+    ends.item[k] = item;
+    ends.off[k] = off;
+    ends.v[k] = v;
+    ends.id[k] = id;
+  };
+  // Items: at most one per node; typed arrays cut to size at the end.
+  const id: string[] = [];
+  const col = new Int32Array(N);
+  const width = new Float64Array(N);
+  const height = new Float64Array(N);
+  const handle = new Float64Array(N);
+  const header = new Float64Array(N);
+  const itemNode: (GraphNode | null)[] = [];
+  const ns: string[] = [];
+  const name: string[] = [];
+  const ports: (GraphNode[] | null)[] = [];
+  const kinds: (Record<string, number> | null)[] = [];
   const itemV: number[] = [];
-  let visible = 0;
-  const push = (id: string, col: number, size: Size, handle: number, node: GraphNode | null, ns: string, name: string): number => {
-    it.id.push(id); it.col.push(col); it.w.push(size.width); it.h.push(size.height); it.hd.push(handle);
-    it.node.push(node); it.ns.push(ns); it.name.push(name); it.ports.push(null); it.header.push(size.height); it.kinds.push(null);
-    itemV.push(visible++);
-    return it.id.length - 1;
+  const push = (iid: string, c: number, w: number, h: number, hd: number, node: GraphNode | null, nns: string, nname: string): number => {
+    const i = id.push(iid) - 1;
+    col[i] = c;
+    width[i] = w;
+    height[i] = h;
+    handle[i] = hd;
+    header[i] = hd * 2;
+    itemNode.push(node);
+    ns.push(nns);
+    name.push(nname);
+    ports.push(null);
+    kinds.push(null);
+    itemV.push(ends.count++);
+    return i;
   };
-  const mapEnd = (id: string, item: number, off: number, vis: string, v: number) => {
-    ends.set(id, { item, off, id: vis, v });
-  };
-  for (const n of byId.values()) {
-    if (owner.has(n.id)) continue;
-    const col = columnOf(n.rank);
-    const ports = portsOf.get(n.id) ?? null;
+  const summaries = new Map<string, number>();
+  for (let k = 0; k < N; k++) {
+    if (owner[k] >= 0) continue;
+    const n = nodes[k];
+    const c = columnOf(n.rank);
+    const own = portMap.get(k);
     if (n.namespace && collapsed?.has(n.namespace)) {
-      const sid = `Namespace/${n.namespace}@${col}:summary`;
+      const sid = `Namespace/${n.namespace}@${c}:summary`;
       let s = summaries.get(sid);
       if (s === undefined) {
-        summaries.set(sid, (s = push(sid, col, SUMMARY_SIZE, SUMMARY_SIZE.height / 2, null, n.namespace, "")));
-        it.kinds[s] = {};
+        summaries.set(sid, (s = push(sid, c, SUMMARY_SIZE.width, SUMMARY_SIZE.height, SUMMARY_SIZE.height / 2, null, n.namespace, "")));
+        kinds[s] = {};
       }
-      const kinds = it.kinds[s]!;
-      kinds[n.kind] = (kinds[n.kind] ?? 0) + 1;
-      mapEnd(n.id, s, SUMMARY_SIZE.height / 2, sid, itemV[s]);
+      const count = kinds[s]!;
+      count[n.kind] = (count[n.kind] ?? 0) + 1;
+      mapEnd(k, s, SUMMARY_SIZE.height / 2, sid, itemV[s]);
       // The owner's ports fold into the summary with it.
-      if (ports) for (const p of ports) { kinds[p.kind] = (kinds[p.kind] ?? 0) + 1; mapEnd(p.id, s, SUMMARY_SIZE.height / 2, sid, itemV[s]); }
+      if (own)
+        for (const p of own) {
+          count[nodes[p].kind] = (count[nodes[p].kind] ?? 0) + 1;
+          mapEnd(p, s, SUMMARY_SIZE.height / 2, sid, itemV[s]);
+        }
       continue;
     }
     const size = sizeOf(n);
-    const height = ports ? ownerHeight(size.height, ports.length) : size.height;
-    const i = push(n.id, col, { width: size.width, height }, size.height / 2, n, n.namespace ?? "", n.name ?? "");
-    it.header[i] = size.height;
-    mapEnd(n.id, i, size.height / 2, n.id, itemV[i]);
-    if (ports) {
-      it.ports[i] = ports;
-      ports.forEach((p, k) => mapEnd(p.id, i, size.height + k * PORT_ROW + (PORT_ROW - PORT_GAP) / 2, p.id, visible++));
+    const h = own ? ownerHeight(size.height, own.length) : size.height;
+    const i = push(n.id, c, size.width, h, size.height / 2, n, n.namespace ?? "", n.name ?? "");
+    mapEnd(k, i, size.height / 2, n.id, itemV[i]);
+    if (own) {
+      ports[i] = own.map((p) => nodes[p]);
+      own.forEach((p, r) => mapEnd(p, i, size.height + r * PORT_ROW + (PORT_ROW - PORT_GAP) / 2, nodes[p].id, ends.count++));
     }
   }
-  const n = it.id.length;
-  const blocks = buildBlocks(n, it.id, it.col, it.ns, it.node);
+  const n = id.length;
+  const blocks = buildBlocks(n, id, col, ns, itemNode);
   const block = new Int32Array(n);
   blocks.forEach((b, k) => b.items.forEach((i) => (block[i] = k)));
-  const edges = mergeEdges(graph.edges, owner, ends, visible);
-  return { n, id: it.id, col: Int32Array.from(it.col), width: Float64Array.from(it.w), height: Float64Array.from(it.h), handle: Float64Array.from(it.hd), node: it.node, ns: it.ns, name: it.name, ports: it.ports, header: Float64Array.from(it.header), kinds: it.kinds, block, blocks, edges, ...adjacency(n, edges) };
+  const edges = mergeEdges(graph.edges, index, owner, ends);
+  return { n, id, col: col.slice(0, n), width: width.slice(0, n), height: height.slice(0, n), handle: handle.slice(0, n), node: itemNode, ns, name, ports, header: header.slice(0, n), kinds, block, blocks, edges, ...adjacency(n, edges) };
 }
 
 /** One block per namespace and column (a box, or the summary when collapsed); one per free item. */
-function buildBlocks(n: number, id: string[], col: number[], ns: string[], node: (GraphNode | null)[]): Block[] {
+function buildBlocks(n: number, id: string[], col: Int32Array, ns: string[], node: (GraphNode | null)[]): Block[] {
   const blocks: Block[] = [];
   // namespace → its block in each column (no key string per item).
   const byNs = new Map<string, (Block | undefined)[]>();
@@ -191,35 +232,30 @@ function buildBlocks(n: number, id: string[], col: number[], ns: string[], node:
   return blocks;
 }
 
-interface End {
-  item: number;
-  off: number;
-  /** The visible node standing for it (itself, or its namespace's summary), by id and by number. */
-  id: string;
-  v: number;
-}
-
 /** Merge parallel edges between the same visible ends; drop owner → port edges (containment shows them) and edges inside one summary. */
-function mergeEdges(edges: GraphEdge[], owner: Map<string, string>, ends: Map<string, End>, visibleCount: number): MergedEdge[] {
+function mergeEdges(edges: GraphEdge[], index: Map<string, number>, owner: Int32Array, ends: Ends): MergedEdge[] {
   const out: MergedEdge[] = [];
   // Keyed by a number (source × count + target): no string is built per edge.
   const byEnds = new Map<number, MergedEdge>();
   for (const e of edges) {
     if (!e) continue;
-    if (e.type === "listener" && owner.get(e.to) === e.from) continue;
-    const s = ends.get(e.from);
-    const t = ends.get(e.to);
-    if (s === undefined || t === undefined || s.v === t.v) continue;
-    const key = s.v * visibleCount + t.v;
+    const f = index.get(e.from);
+    const t = index.get(e.to);
+    if (f === undefined || t === undefined) continue;
+    if (e.type === "listener" && owner[t] === f) continue;
+    const sv = ends.v[f];
+    const tv = ends.v[t];
+    if (sv === tv) continue;
+    const key = sv * ends.count + tv;
     let me = byEnds.get(key);
     if (!me) {
-      me = { source: s.id, target: t.id, a: s.item, b: t.item, offA: s.off, offB: t.off, count: 0, edgeIds: [], types: [], broken: 0 };
+      me = { source: ends.id[f], target: ends.id[t], a: ends.item[f], b: ends.item[t], offA: ends.off[f], offB: ends.off[t], count: 0, edgeIds: [], types: [], broken: 0 };
       byEnds.set(key, me);
       out.push(me);
     }
     me.count++;
     me.edgeIds.push(e.id);
-    if (!me.types.includes(e.type)) me.types.push(e.type);
+    if (me.types.length === 0 || (me.types[0] !== e.type && !me.types.includes(e.type))) me.types.push(e.type);
     if (!e.ok) me.broken++;
   }
   return out;
