@@ -6,6 +6,8 @@
 import type { ReactNode } from "react";
 import { useStore } from "../store";
 import { exampleForFile } from "../gallery";
+import { loadExampleSamples } from "../gallery/load";
+import { evaluateNewSamples } from "./simulate";
 import type { GraphNode } from "../../src/graph";
 import type { ListenerStatus, ResourceStatus } from "../../src/model/status";
 import { indexOf, type SnapshotIndex } from "./snapshotIndex";
@@ -28,17 +30,34 @@ function formatValue(v: unknown): string {
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
+/** Explanations mark names with backticks, as in Markdown: show them as code. */
+function Prose({ text }: { text: string }) {
+  return <>{text.split("`").map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}</>;
+}
+
 function ExampleExplanation() {
   const fileName = useStore((s) => s.fileName);
+  const hasSamples = useStore((s) => s.samples.length > 0);
   const ex = exampleForFile(fileName);
   if (!ex) return <p className="muted">Select a node on the canvas (or place the cursor on an object in the editor) to see its status, references and diagnostics.</p>;
   return (
     <article className="explanation" data-testid="example-explanation">
       <h3>{ex.title}</h3>
       {ex.explanation.map((p, i) => (
-        <p key={i}>{p}</p>
+        <p key={i}>
+          <Prose text={p} />
+        </p>
       ))}
-      <p className="muted small">Its sample requests are in the Simulator tab. Select a node to inspect it.</p>
+      {hasSamples ? (
+        <p className="muted small">Its sample requests are in the Simulator tab. Select a node to inspect it.</p>
+      ) : (
+        <button type="button" className="btn" data-testid="example-add-samples" onClick={() => {
+            loadExampleSamples(ex);
+            void evaluateNewSamples();
+          }}>
+          Add its {ex.samples.length} sample requests to the Simulator
+        </button>
+      )}
     </article>
   );
 }

@@ -18,16 +18,21 @@ export const TABS: { id: PanelTab; label: string }[] = [
   { id: "status", label: "Status" },
 ];
 
-/** The request's path on the canvas follows the outcome (and the graph it was computed on). */
+/**
+ * The request's path on the canvas follows the outcome (and the graph it was computed on), while
+ * the Simulator tab is open: elsewhere the user inspects the configuration, and a dimmed canvas
+ * would hide what they look at.
+ */
 function useLitPath(): void {
   const outcome = useStore((s) => s.outcome);
   const good = useStore((s) => s.good);
+  const simulating = useStore((s) => s.panel === "simulator");
   const setLitPath = useStore((s) => s.setLitPath);
   useEffect(() => {
     const { request, litPath } = useStore.getState();
-    const next = litPathOf(request, outcome, new Set(indexOf(good).nodes.keys()));
+    const next = simulating ? litPathOf(request, outcome, new Set(indexOf(good).nodes.keys())) : [];
     if (next.length !== litPath.length || next.some((id, i) => id !== litPath[i])) setLitPath(next);
-  }, [outcome, good, setLitPath]);
+  }, [outcome, good, simulating, setLitPath]);
 }
 
 function ProblemCount() {
