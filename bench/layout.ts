@@ -9,7 +9,7 @@ import { fmtMs, timeMs, type Row } from "./table";
 import { parse, ParseCache } from "../src/parse";
 import { simulate } from "../src/controller";
 import { buildGraph, type Graph } from "../src/graph";
-import { countCrossings, layoutGraph, type LayoutResult } from "../src/graph/layout";
+import { countCrossings, layoutGraph, suggestCollapsed, type LayoutResult } from "../src/graph/layout";
 import { sampleGraph } from "../src/graph/layoutSample";
 
 function graphOf(text: string, cache = new ParseCache()): Graph {
@@ -100,9 +100,12 @@ function pictureRows(): Row[] {
   const l = layoutGraph(graph);
   const namespaces = new Set(graph.nodes.map((x) => x.namespace).filter((ns) => ns && ns !== "infra"));
   const c = layoutGraph(graph, { collapsedNamespaces: namespaces });
+  const suggested = suggestCollapsed(graph, { maxHeight: 4000 });
+  const sc = layoutGraph(graph, { collapsedNamespaces: suggested });
   return [
     { name: `picture, 100 routes (${graph.nodes.length} nodes)`, value: `${l.width}×${l.height} px, ${l.columns.length} columns, fits 1920×1080 at zoom ${fit(l.width, l.height).toFixed(2)}`, reference: "a tool we measured: ~15,000 px wide mesh" },
     { name: `  with the ${namespaces.size} route namespaces collapsed`, value: `${c.width}×${c.height} px, ${c.nodes.length} boxes, ${c.edges.length} edges, fits at zoom ${fit(c.width, c.height).toFixed(2)}` },
+    { name: `  with suggestCollapsed(maxHeight 4,000): ${suggested.size} namespaces collapsed`, value: `${sc.width}×${sc.height} px, ${sc.nodes.length} boxes, fits at zoom ${fit(sc.width, sc.height).toFixed(2)}` },
   ];
 }
 

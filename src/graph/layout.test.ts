@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCrossings, layoutGraph, ownerHeight, BLOCK_GAP, COLUMN_GAP, GROUP_PAD, PORT_GAP, PORT_PAD, PORT_ROW, SUMMARY_SIZE, type LayoutResult } from "./layout";
+import { countCrossings, layoutGraph, suggestCollapsed, ownerHeight, BLOCK_GAP, COLUMN_GAP, GROUP_PAD, PORT_GAP, PORT_PAD, PORT_ROW, SUMMARY_SIZE, type LayoutResult } from "./layout";
 import { groupsOf, sampleEdge, sampleGraph, sampleNode } from "./layoutSample";
 import type { Graph } from "./types";
 import { byId, FIXTURE, graphOf, overlaps } from "./layoutTestkit";
@@ -135,6 +135,27 @@ describe("layoutGraph: namespaces", () => {
     // The policy's edge to the gateway is inside the summary: gone.
     expect(l.edges.some((e) => e.source === e.target)).toBe(false);
     expect(overlaps(l)).toEqual([]);
+  });
+
+  it.each([
+    { routes: 100, maxHeight: 4000 },
+    { routes: 300, maxHeight: 2500, namespaces: 30 },
+    { routes: 100, maxHeight: 4000, keep: "team-3" },
+  ])("suggestCollapsed picks namespaces so the tallest column fits: %o", ({ maxHeight, keep, ...o }) => {
+    const g = sampleGraph(o);
+    expect(layoutGraph(g).height).toBeGreaterThan(maxHeight);
+    const chosen = suggestCollapsed(g, { maxHeight, keep: keep ? new Set([keep]) : undefined });
+    expect(chosen.size).toBeGreaterThan(0);
+    if (keep) expect(chosen.has(keep)).toBe(false);
+    const l = layoutGraph(g, { collapsedNamespaces: chosen });
+    expect(l.height).toBeLessThanOrEqual(maxHeight);
+    // Not more than needed: expanding the last one chosen would not fit.
+    const fewer = new Set([...chosen].slice(0, -1));
+    expect(layoutGraph(g, { collapsedNamespaces: fewer }).height).toBeGreaterThan(maxHeight * 0.9);
+  });
+
+  it("suggestCollapsed leaves a picture that already fits alone", () => {
+    expect(suggestCollapsed(graphOf(FIXTURE))).toEqual(new Set());
   });
 
   it("expanding again gives back the uncollapsed layout", () => {

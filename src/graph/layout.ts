@@ -16,6 +16,7 @@ import { incrementalOrder } from "./layoutIncremental";
 import { COLUMN_GAP, GROUP_PAD, PORT_GAP, PORT_PAD, PORT_ROW, type LayoutColumn, type LayoutEdge, type LayoutGroup, type LayoutNode, type LayoutOptions, type LayoutResult } from "./layoutTypes";
 
 export * from "./layoutTypes";
+export { suggestCollapsed, type CollapseOptions } from "./layoutCollapse";
 
 /** Crossing-reduction iterations by default; the sweeps stop earlier once one brings no gain. */
 const DEFAULT_SWEEPS = 8;
