@@ -4,7 +4,7 @@ import type { GalleryExample } from "./types";
 export const canaryHeader: GalleryExample = {
   id: "canary-header",
   title: "Canary by header",
-  description: "Requests with `x-canary: always` (or ?canary=on) reach v2; everyone else gets v1.",
+  description: "Testers opt in to v2 with the header x-canary: always or ?canary=on; everyone else gets v1.",
   explanation: [
     "Before sending real users to a new version, the team lets testers opt in. The first rule matches only requests that carry the header `x-canary: always`, or the query parameter `canary=on`; the second rule has no header match and takes everything else.",
     "Matches inside one rule are ORed: either the header or the query parameter is enough. Conditions inside one match (path, headers, query, method) are ANDed.",

@@ -40,7 +40,10 @@ export function RequestForm() {
   const current = useStore((s) => s.loadedRevision >= s.textRevision);
   useEffect(() => {
     if (!current || request.mesh || !gateways.length || gateways.some((g) => g.ref === request.gateway)) return;
-    setRequest({ ...request, gateway: gateways[0].ref });
+    const g = gateways[0];
+    // With no host typed yet, one the gateway serves is a better start than its bare address.
+    const host = request.request.host || g.hostnames.find((h) => !h.startsWith("*")) || g.listeners.find((l) => l.hostname && !l.hostname.startsWith("*"))?.hostname || "";
+    setRequest({ ...request, gateway: g.ref, request: { ...request.request, host } });
   }, [current, request, gateways, setRequest]);
 
   // Every committed change is simulated (debounced while typing).

@@ -10,6 +10,7 @@ import { Simulator } from "./Simulator";
 import { StatusTab } from "./StatusTab";
 import { litPathOf } from "./outcome";
 import { indexOf } from "./snapshotIndex";
+import type { Diagnostic } from "../../src/model/diagnostic";
 import "./panels.css";
 
 export const TABS: { id: PanelTab; label: string }[] = [
@@ -30,13 +31,21 @@ function useLitPath(): void {
   const setLitPath = useStore((s) => s.setLitPath);
   useEffect(() => {
     const { request, litPath } = useStore.getState();
-    const next = simulating ? litPathOf(request, outcome, new Set(indexOf(good).nodes.keys())) : [];
+    const next = simulating ? litPathOf(request, outcome, indexOf(good).nodes) : [];
     if (next.length !== litPath.length || next.some((id, i) => id !== litPath[i])) setLitPath(next);
   }, [outcome, good, simulating, setLitPath]);
 }
 
+const errorCounts = new WeakMap<Diagnostic[], number>();
+/** Errors in a diagnostics list, counted once per list (the selector runs on every store change). */
+function errorCount(list: Diagnostic[]): number {
+  let n = errorCounts.get(list);
+  if (n === undefined) errorCounts.set(list, (n = list.reduce((k, d) => k + (d.severity === "error" ? 1 : 0), 0)));
+  return n;
+}
+
 function ProblemCount() {
-  const n = useStore((s) => s.diagnostics.filter((d) => d.severity === "error").length);
+  const n = useStore((s) => errorCount(s.diagnostics));
   return n ? <span className="tab-count bad">{n}</span> : null;
 }
 

@@ -39,18 +39,24 @@ export function destinationChanged(outcome: Outcome | null, previous: Outcome | 
  */
 const WINNER_STEPS = new Set(["gateway", "rule", "filter", "redirect", "mesh"]);
 
+/** The graph's node ids: a Set of them, or a Map keyed by them (the snapshot index). */
+export interface NodeIds {
+  has(id: string): boolean;
+  keys(): Iterable<string>;
+}
+
 /**
  * Graph node ids on the request's path: gateway, listener (and the ListenerSet declaring it), route,
  * the backends that receive traffic, mirrors. Only ids the graph has are returned, in path order.
  */
-export function litPathOf(request: SimRequest, o: Outcome | null, nodeIds: ReadonlySet<string>): string[] {
+export function litPathOf(request: SimRequest, o: Outcome | null, nodeIds: NodeIds): string[] {
   if (!o) return [];
   const out: string[] = [];
   const add = (id: string | null | undefined) => {
     if (!id) return;
     let hit = nodeIds.has(id) ? id : undefined;
     // Listeners that share a name across a Gateway and a ListenerSet carry an `@origin` suffix.
-    if (!hit && id.startsWith("Listener/")) for (const n of nodeIds) if (n.startsWith(`${id}@`)) hit = n;
+    if (!hit && id.startsWith("Listener/")) for (const n of nodeIds.keys()) if (n.startsWith(`${id}@`)) hit = n;
     if (hit && !out.includes(hit)) out.push(hit);
   };
   if (request.gateway) add(`Gateway/${request.gateway}`);
