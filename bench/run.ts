@@ -7,16 +7,23 @@ import jsyaml from "js-yaml";
 import { routesYaml, routeDoc } from "./fixtures";
 import { printTable, timeMs, opsPerSecond, fmtMs, fmtRate, type Row } from "./table";
 import { parse, ParseCache } from "../src/parse";
-import { simulate } from "../src/controller";
-import { buildGraph } from "../src/graph";
+import { simulate, ControllerCache } from "../src/controller";
+import { buildGraph, GraphCache } from "../src/graph";
 import { match } from "../src/match";
 import { naiveMatch } from "../src/match/naive";
 import type { SimRequest } from "../src/model/request";
 
-function importAll(text: string, cache = new ParseCache()) {
-  const p = parse(text, cache);
-  const model = simulate(p.resources, { lines: p.lines });
-  return buildGraph(model);
+/** The caches the app keeps for one configuration while it is edited. */
+interface Caches {
+  parse: ParseCache;
+  controller: ControllerCache;
+  graph: GraphCache;
+}
+
+function importAll(text: string, cache?: Caches) {
+  const p = parse(text, cache?.parse);
+  const model = simulate(p.resources, { lines: p.lines, cache: cache?.controller });
+  return buildGraph(model, cache?.graph);
 }
 
 function importRows(n: number, runs: number): Row[] {
@@ -44,7 +51,7 @@ function importRows(n: number, runs: number): Row[] {
 
 function reimportRows(n: number): Row[] {
   const text = routesYaml(n);
-  const cache = new ParseCache();
+  const cache: Caches = { parse: new ParseCache(), controller: new ControllerCache(), graph: new GraphCache() };
   importAll(text, cache);
   const mid = Math.floor(n / 2);
   const before = routeDoc(mid);
@@ -54,7 +61,7 @@ function reimportRows(n: number): Row[] {
     const edited = before.replace("weight: 90", flip++ % 2 ? "weight: 80" : "weight: 70");
     importAll(text.replace(before, edited), cache);
   }, 7);
-  return [{ name: `re-import after editing 1 document of ${n} routes`, value: fmtMs(ms), reference: `documents re-parsed: ${cache.lastMisses}`, target: "< 50 ms", met: ms < 50 }];
+  return [{ name: `re-import after editing 1 document of ${n} routes`, value: fmtMs(ms), reference: `documents re-parsed: ${cache.parse.lastMisses} · routes recomputed: ${cache.controller.lastMisses} · edges made: ${cache.graph.lastNewEdges}`, target: "< 50 ms", met: ms < 50 }];
 }
 
 function requests(n: number): SimRequest[] {

@@ -11,7 +11,7 @@ import type { Diagnostic } from "./model/diagnostic";
 export { parse, ParseCache, locate, type InputFile, type ParseResult } from "./parse";
 export { simulate, ControllerCache, type SimulateOptions } from "./controller";
 export { match } from "./match";
-export { buildGraph } from "./graph";
+export { buildGraph, GraphCache } from "./graph";
 export type { Graph, GraphNode, GraphEdge, NamespaceGroup, NodeStatus, Health } from "./graph";
 export { formatDiagnostic, type Diagnostic, type Severity } from "./model/diagnostic";
 export type { Model, Relation, GatewayView, ListenerView, RouteView, BackendView } from "./model/model";
