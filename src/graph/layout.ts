@@ -13,7 +13,7 @@ import { orderItems, type Order } from "./layoutOrder";
 import { countPairs } from "./layoutCrossings";
 import { placeFull, placeIncremental, type Placement } from "./layoutPlace";
 import { incrementalOrder } from "./layoutIncremental";
-import { COLUMN_GAP, GROUP_PAD, PORT_GAP, PORT_PAD, PORT_ROW, type LayoutColumn, type LayoutEdge, type LayoutGroup, type LayoutNode, type LayoutOptions, type LayoutResult } from "./layoutTypes";
+import { COLUMN_GAP, GROUP_PAD, PORT_GAP, PORT_PAD, PORT_ROW, type LayoutColumn, type LayoutGroup, type LayoutNode, type LayoutOptions, type LayoutResult } from "./layoutTypes";
 
 export * from "./layoutTypes";
 export { suggestCollapsed, type CollapseOptions } from "./layoutCollapse";
@@ -96,16 +96,8 @@ function assemble(graph: Graph, items: Items, order: Order, p: Placement, stats:
       }
     }
   }
-  const edges: LayoutEdge[] = items.edges.map((e) => {
-    const ca = items.col[e.a];
-    const cb = items.col[e.b];
-    // Left to right: the end in the lower column uses its right handle; within a column both use the right.
-    const sourceHandle = ca > cb ? "left" : "right";
-    const targetHandle = ca < cb ? "left" : "right";
-    return { id: `${e.source}>${e.target}`, source: e.source, target: e.target, sourceHandle, targetHandle, count: e.count, edgeIds: e.edgeIds, types: e.types, ok: e.broken === 0, broken: e.broken };
-  });
   const last = columns[columns.length - 1];
-  return { nodes, groups, edges, columns, width: last ? last.x + last.width : 0, height, stats };
+  return { nodes, groups, edges: items.edges, columns, width: last ? last.x + last.width : 0, height, stats };
 }
 
 /**

@@ -89,10 +89,11 @@ function inheritPlaces(items: Items, prev: LayoutResult, seen: Uint8Array, itemP
     if (gone.has(e.target)) (before.get(e.target) ?? before.set(e.target, new Set()).get(e.target)!).add(e.source);
   }
   const now = new Map<number, string[]>();
-  for (const e of items.edges) {
-    if (!Number.isFinite(itemPrev[e.a]) && items.node[e.a]) (now.get(e.a) ?? now.set(e.a, []).get(e.a)!).push(e.target);
-    if (!Number.isFinite(itemPrev[e.b]) && items.node[e.b]) (now.get(e.b) ?? now.set(e.b, []).get(e.b)!).push(e.source);
-  }
+  items.edges.forEach((e, k) => {
+    const [a, b] = [items.ea[k], items.eb[k]];
+    if (!Number.isFinite(itemPrev[a]) && items.node[a]) (now.get(a) ?? now.set(a, []).get(a)!).push(e.target);
+    if (!Number.isFinite(itemPrev[b]) && items.node[b]) (now.get(b) ?? now.set(b, []).get(b)!).push(e.source);
+  });
   const used = new Set<string>();
   for (const [i, ends] of now) {
     const block = items.blocks[items.block[i]];

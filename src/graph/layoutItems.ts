@@ -5,25 +5,10 @@
  * per column. Everything is indexed by small integers so the sweeps touch no strings.
  */
 import type { Graph, GraphEdge, GraphNode } from "./types";
-import { DEFAULT_SIZES, ownerHeight, PORT_GAP, PORT_ROW, SUMMARY_SIZE, type LayoutOptions, type Size } from "./layoutTypes";
+import { DEFAULT_SIZES, ownerHeight, PORT_GAP, PORT_ROW, SUMMARY_SIZE, type LayoutEdge, type LayoutOptions, type Size } from "./layoutTypes";
 
 /** Ranks beyond the known ones are clamped into the last column. */
 export const LAST_COLUMN = 5;
-
-/** A merged edge between two visible ends. */
-export interface MergedEdge {
-  source: string;
-  target: string;
-  a: number;
-  b: number;
-  /** Offsets of the ends from their items' tops (ports sit lower than their owner's header). */
-  offA: number;
-  offB: number;
-  count: number;
-  edgeIds: string[];
-  types: GraphEdge["type"][];
-  broken: number;
-}
 
 export interface Items {
   n: number;
@@ -45,7 +30,12 @@ export interface Items {
   kinds: (Record<string, number> | null)[];
   block: Int32Array;
   blocks: Block[];
-  edges: MergedEdge[];
+  /** Merged edges, as drawn (the layout's output objects), and their ends: item and handle offset. */
+  edges: LayoutEdge[];
+  ea: Int32Array;
+  eb: Int32Array;
+  eOffA: Float64Array;
+  eOffB: Float64Array;
   /** Adjacency (CSR) over merged edges between different items: neighbour, its offset, own offset. */
   adjStart: Int32Array;
   adjItem: Int32Array;
@@ -134,7 +124,7 @@ export function buildItems(graph: Graph, options: LayoutOptions): Items {
   for (const n of graph.nodes) if (n && typeof n.id === "string" && !index.has(n.id)) index.set(n.id, nodes.push(n) - 1);
   const N = nodes.length;
   const { owner, ports: portMap } = portsOf(graph, nodes, index);
-  const ends: Ends = { item: new Int32Array(N), off: new Float64Array(N), v: new Int32Array(N), id: new Array<string>(N), count: 0 };
+  const ends: Ends = { item: new Int32Array(N), off: new Float64Array(N), v: new Int32Array(N), id: Array.from({ length: N }, () => ""), count: 0 };
   const mapEnd = (k: number, item: number, off: number, id: string, v: number) => {
     ends.item[k] = item;
     ends.off[k] = off;
@@ -206,8 +196,8 @@ export function buildItems(graph: Graph, options: LayoutOptions): Items {
   const blocks = buildBlocks(n, id, col, ns, itemNode);
   const block = new Int32Array(n);
   blocks.forEach((b, k) => b.items.forEach((i) => (block[i] = k)));
-  const edges = mergeEdges(graph.edges, index, owner, ends);
-  return { n, id, col: col.slice(0, n), width: width.slice(0, n), height: height.slice(0, n), handle: handle.slice(0, n), node: itemNode, ns, name, ports, header: header.slice(0, n), kinds, block, blocks, edges, ...adjacency(n, edges) };
+  const merged = mergeEdges(graph.edges, index, owner, ends, col);
+  return { n, id, col: col.slice(0, n), width: width.slice(0, n), height: height.slice(0, n), handle: handle.slice(0, n), node: itemNode, ns, name, ports, header: header.slice(0, n), kinds, block, blocks, ...merged, ...adjacency(n, merged) };
 }
 
 /** One block per namespace and column (a box, or the summary when collapsed); one per free item. */
@@ -232,51 +222,87 @@ function buildBlocks(n: number, id: string[], col: Int32Array, ns: string[], nod
   return blocks;
 }
 
-/** Merge parallel edges between the same visible ends; drop owner → port edges (containment shows them) and edges inside one summary. */
-function mergeEdges(edges: GraphEdge[], index: Map<string, number>, owner: Int32Array, ends: Ends): MergedEdge[] {
-  const out: MergedEdge[] = [];
-  // Keyed by a number (source × count + target): no string is built per edge.
-  const byEnds = new Map<number, MergedEdge>();
+type Merged = Pick<Items, "edges" | "ea" | "eb" | "eOffA" | "eOffB">;
+
+/**
+ * Merge parallel edges between the same visible ends; drop owner → port edges (containment shows
+ * them) and edges inside one summary. Ends are found in an open-addressing table over the two end
+ * numbers (no string built, no Map entry per edge: this runs on every edit).
+ */
+function mergeEdges(edges: GraphEdge[], index: Map<string, number>, owner: Int32Array, ends: Ends, col: Int32Array): Merged {
+  const out: LayoutEdge[] = [];
+  const E = edges.length;
+  const ea = new Int32Array(E);
+  const eb = new Int32Array(E);
+  const eOffA = new Float64Array(E);
+  const eOffB = new Float64Array(E);
+  const sv = new Int32Array(E);
+  const tv = new Int32Array(E);
+  let cap = 16;
+  while (cap < 2 * E) cap *= 2;
+  const table = new Int32Array(cap).fill(-1);
   for (const e of edges) {
     if (!e) continue;
     const f = index.get(e.from);
     const t = index.get(e.to);
     if (f === undefined || t === undefined) continue;
     if (e.type === "listener" && owner[t] === f) continue;
-    const sv = ends.v[f];
-    const tv = ends.v[t];
-    if (sv === tv) continue;
-    const key = sv * ends.count + tv;
-    let me = byEnds.get(key);
-    if (!me) {
-      me = { source: ends.id[f], target: ends.id[t], a: ends.item[f], b: ends.item[t], offA: ends.off[f], offB: ends.off[t], count: 0, edgeIds: [], types: [], broken: 0 };
-      byEnds.set(key, me);
-      out.push(me);
+    const a = ends.v[f];
+    const b = ends.v[t];
+    if (a === b) continue;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & (cap - 1);
+    let m = table[h];
+    while (m >= 0 && (sv[m] !== a || tv[m] !== b)) {
+      h = (h + 1) & (cap - 1);
+      m = table[h];
     }
-    me.count++;
-    me.edgeIds.push(e.id);
-    if (me.types.length === 0 || (me.types[0] !== e.type && !me.types.includes(e.type))) me.types.push(e.type);
-    if (!e.ok) me.broken++;
+    let le: LayoutEdge;
+    if (m < 0) {
+      m = out.length;
+      table[h] = m;
+      sv[m] = a;
+      tv[m] = b;
+      const ia = ends.item[f];
+      const ib = ends.item[t];
+      ea[m] = ia;
+      eb[m] = ib;
+      eOffA[m] = ends.off[f];
+      eOffB[m] = ends.off[t];
+      // Left to right: the end in the lower column uses its right handle; within a column both use the right.
+      const source = ends.id[f];
+      const target = ends.id[t];
+      le = { id: `${source}>${target}`, source, target, sourceHandle: col[ia] > col[ib] ? "left" : "right", targetHandle: col[ia] < col[ib] ? "left" : "right", count: 0, edgeIds: [], types: [], ok: true, broken: 0 };
+      out.push(le);
+    } else le = out[m];
+    le.count++;
+    le.edgeIds.push(e.id);
+    if (le.types.length === 0 || (le.types[0] !== e.type && !le.types.includes(e.type))) le.types.push(e.type);
+    if (!e.ok) {
+      le.broken++;
+      le.ok = false;
+    }
   }
-  return out;
+  const m = out.length;
+  return { edges: out, ea: ea.slice(0, m), eb: eb.slice(0, m), eOffA: eOffA.slice(0, m), eOffB: eOffB.slice(0, m) };
 }
 
-function adjacency(n: number, edges: MergedEdge[]): Pick<Items, "adjStart" | "adjItem" | "adjOff" | "adjOwn"> {
+function adjacency(n: number, { ea, eb, eOffA, eOffB }: Merged): Pick<Items, "adjStart" | "adjItem" | "adjOff" | "adjOwn"> {
   const deg = new Int32Array(n + 1);
-  for (const e of edges) if (e.a !== e.b) { deg[e.a]++; deg[e.b]++; }
+  for (let e = 0; e < ea.length; e++) if (ea[e] !== eb[e]) { deg[ea[e]]++; deg[eb[e]]++; }
   const adjStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) adjStart[i + 1] = adjStart[i] + deg[i];
   const fill = adjStart.slice(0, n);
-  const m = adjStart[n];
-  const adjItem = new Int32Array(m);
-  const adjOff = new Float64Array(m);
-  const adjOwn = new Float64Array(m);
-  for (const e of edges) {
-    if (e.a === e.b) continue;
-    let k = fill[e.a]++;
-    adjItem[k] = e.b; adjOff[k] = e.offB; adjOwn[k] = e.offA;
-    k = fill[e.b]++;
-    adjItem[k] = e.a; adjOff[k] = e.offA; adjOwn[k] = e.offB;
+  const adjItem = new Int32Array(adjStart[n]);
+  const adjOff = new Float64Array(adjStart[n]);
+  const adjOwn = new Float64Array(adjStart[n]);
+  for (let e = 0; e < ea.length; e++) {
+    const a = ea[e];
+    const b = eb[e];
+    if (a === b) continue;
+    let k = fill[a]++;
+    adjItem[k] = b; adjOff[k] = eOffB[e]; adjOwn[k] = eOffA[e];
+    k = fill[b]++;
+    adjItem[k] = a; adjOff[k] = eOffA[e]; adjOwn[k] = eOffB[e];
   }
   return { adjStart, adjItem, adjOff, adjOwn };
 }
