@@ -40,29 +40,25 @@ export function suggestCollapsed(graph: Graph, options: CollapseOptions = {}): S
     if (!b) boxes.set(n.namespace, (b = new Float64Array(LAST_COLUMN + 1)));
     b[c] += b[c] === 0 ? GROUP_HEADER + GROUP_PAD + BLOCK_GAP + h : h + NODE_GAP;
   }
+  const summary = SUMMARY_SIZE.height + BLOCK_GAP;
+  const heights = Array.from(free);
+  for (const b of boxes.values()) for (let c = 0; c <= LAST_COLUMN; c++) heights[c] += b[c];
   const collapsed = new Set<string>();
-  const height = (c: number) => {
-    let y = free[c];
-    for (const [ns, b] of boxes) if (b[c] > 0) y += collapsed.has(ns) ? SUMMARY_SIZE.height + BLOCK_GAP : b[c];
-    return y;
-  };
   for (;;) {
-    let tallest = 0;
-    let hmax = -1;
-    for (let c = 0; c <= LAST_COLUMN; c++) {
-      const h = height(c);
-      if (h > hmax) [tallest, hmax] = [c, h];
-    }
+    const hmax = Math.max(...heights);
     if (hmax <= maxHeight) break;
+    const tallest = heights.indexOf(hmax);
     let pick: string | undefined;
     let gain = 0;
     for (const [ns, b] of boxes) {
       if (collapsed.has(ns) || options.keep?.has(ns)) continue;
-      const g = b[tallest] - (SUMMARY_SIZE.height + BLOCK_GAP);
+      const g = b[tallest] - summary;
       if (g > gain || (g === gain && pick !== undefined && ns < pick)) [pick, gain] = [ns, g];
     }
     if (pick === undefined) break;
     collapsed.add(pick);
+    const b = boxes.get(pick)!;
+    for (let c = 0; c <= LAST_COLUMN; c++) if (b[c] > 0) heights[c] -= b[c] - summary;
   }
   return collapsed;
 }

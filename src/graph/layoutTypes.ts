@@ -13,7 +13,11 @@
  *   The Gateway → Listener edges are not routed: containment shows them.
  * - Every node has two handles, ids `"left"` and `"right"`, at `handleY` below its top (the middle of
  *   a plain node, the middle of an owner's header, the middle of a listener row). Edges name the
- *   handle to use at each end (left → right reading: the end in the lower column leaves on its right).
+ *   handle to use at each end (left → right reading: the end in the lower column leaves on its right;
+ *   an edge within one column uses both right handles). React Flow looks a `sourceHandle` up among
+ *   `type="source"` handles only: give each side a source and a target handle with the side's id (or
+ *   source handles only, with `connectionMode={ConnectionMode.Loose}`). Since positions and handles
+ *   are known here, nodes may carry React Flow's `handles` so edges draw before anything is measured.
  * - A namespace is a box per column (`LayoutGroup`): its members are stacked inside it below a
  *   `GROUP_HEADER` label band, `GROUP_PAD` from its sides. A collapsed namespace becomes one summary
  *   node per column it occupies, standing for its members; edges to members are re-pointed at it
