@@ -3,8 +3,8 @@
  * load text → snapshot (parse, simulate, graph, layout, spans), simulate requests on the current model.
  */
 import { parse, ParseCache } from "../../src/parse";
-import { simulate } from "../../src/controller";
-import { buildGraph } from "../../src/graph";
+import { simulate, ControllerCache } from "../../src/controller";
+import { buildGraph, GraphCache } from "../../src/graph";
 import { match } from "../../src/match";
 import { refKey } from "../../src/model/ids";
 import type { Model } from "../../src/model/model";
@@ -13,11 +13,15 @@ import type { Outcome } from "../../src/model/outcome";
 import type { LineIndex } from "../../src/model/source";
 import type { Resource } from "../../src/model/resource";
 import type { GatewayInfo, ResourceSpan, Snapshot } from "./protocol";
-import { positionsFor } from "./positions";
+import { Positions } from "./positions";
 
 export class Engine {
+  // One cache per stage: an edit re-parses, re-simulates and re-draws only what it touched.
   private cache = new ParseCache();
+  private controllerCache = new ControllerCache();
+  private graphCache = new GraphCache();
   private model: Model | null = null;
+  private positions = new Positions();
   private version = 0;
 
   /** Parse and simulate a text; never throws. */
@@ -25,11 +29,11 @@ export class Engine {
     const t0 = performance.now();
     const parsed = parse({ name: fileName, text }, this.cache);
     const t1 = performance.now();
-    const model = simulate(parsed.resources, { lines: parsed.lines });
+    const model = simulate(parsed.resources, { lines: parsed.lines, cache: this.controllerCache });
     const t2 = performance.now();
-    const graph = buildGraph(model);
+    const graph = buildGraph(model, this.graphCache);
     const t3 = performance.now();
-    const positions = positionsFor(graph);
+    const positions = this.positions.of(graph);
     const t4 = performance.now();
     this.model = model;
     const diagnostics = [...parsed.diagnostics, ...model.diagnostics];

@@ -1,27 +1,24 @@
 /**
- * Node positions for the canvas. Columns come from ranks (class → gateway → listener → route →
- * service); within a column nodes stack in graph order. The ranked layout with crossing reduction
- * (src/graph/layout.ts) replaces this ordering when it lands; the column scheme stays.
+ * Node positions for the canvas, from the ranked layout (src/graph/layout.ts): columns from ranks,
+ * crossing reduction, listeners as ports of their Gateway. The previous layout is kept so an edit is
+ * laid out incrementally — what was drawn stays where it was.
  */
+import { layoutGraph, type LayoutResult } from "../../src/graph/layout";
 import type { Graph } from "../../src/graph";
 import type { Positioned } from "./protocol";
 
-const COLUMN_WIDTH = 300;
-const NODE_WIDTH = 220;
-const ROW_GAP = 24;
+export class Positions {
+  private previous: LayoutResult | undefined;
 
-export function nodeHeight(kind: string): number {
-  return kind === "Listener" ? 44 : 64;
-}
-
-export function positionsFor(graph: Graph): Record<string, Positioned> {
-  const next = new Map<number, number>();
-  const out: Record<string, Positioned> = {};
-  for (const n of graph.nodes) {
-    const y = next.get(n.rank) ?? 0;
-    const height = nodeHeight(n.kind);
-    out[n.id] = { x: n.rank * COLUMN_WIDTH, y, width: NODE_WIDTH, height };
-    next.set(n.rank, y + height + ROW_GAP);
+  /** Positions of every node (listeners included), keyed by graph node id. */
+  of(graph: Graph): Record<string, Positioned> {
+    const layout = layoutGraph(graph, { previous: this.previous });
+    this.previous = layout;
+    const out: Record<string, Positioned> = {};
+    for (const n of layout.nodes) {
+      if (n.type === "summary") continue;
+      out[n.id] = { x: n.x, y: n.y, width: n.width, height: n.height };
+    }
+    return out;
   }
-  return out;
 }
