@@ -46,6 +46,22 @@ test("clicking a node selects it; clicking the background clears the selection",
   await expect(page.getByTestId("node-Service-shop-api")).toHaveAttribute("data-selected", "false");
 });
 
+test("a node selected elsewhere is highlighted and brought into view", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, routesYaml(120));
+  const far = page.getByTestId("node-HTTPRoute-team-19-app-119");
+  await expect(far).toHaveCount(0); // off-screen: not rendered
+  await page.getByTestId("panel-tab-simulator").click();
+  await page.getByTestId("sim-gateway").selectOption("infra/edge");
+  await page.getByTestId("sim-url").fill("http://app-119.example.com/");
+  await page.getByTestId("sim-run").click();
+  await page.getByTestId("sim-trace").getByTitle("Select HTTPRoute/team-19/app-119").first().click();
+  await expect(far).toBeInViewport();
+  await expect(far).toHaveAttribute("data-selected", "true");
+  // On the request's path: lit.
+  await expect(far).toHaveClass(/sy-lit/);
+});
+
 test("filters hide a namespace and a kind; search highlights matches", async ({ page }) => {
   await openApp(page);
   await page.getByTestId("canvas-filter-namespaces").click();

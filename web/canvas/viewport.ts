@@ -12,22 +12,28 @@ export interface Rect {
   height: number;
 }
 
-/** Below this zoom a whole-graph fit is not legible: start at the top-left instead. */
-export const MIN_READABLE_ZOOM = 0.45;
+/**
+ * A graph that fits at this zoom or more is shown whole (names stay legible through the "far"
+ * detail); a larger one starts at its top-left corner instead.
+ */
+export const MIN_READABLE_ZOOM = 0.3;
+/** The zoom a large graph starts at (names legible with the "mid" detail). */
+export const START_ZOOM = 0.6;
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2;
 const PAD = 24;
+/** Room for the overlay bar above the graph. */
+const TOP = 64;
 
 /** The first viewport for a graph of `bounds` in a pane of `w × h` pixels. */
 export function initialViewport(bounds: Rect, w: number, h: number): Viewport {
-  if (bounds.width <= 0 || bounds.height <= 0 || w <= 0 || h <= 0) return { x: PAD, y: PAD, zoom: 1 };
-  const fit = Math.min((w - 2 * PAD) / bounds.width, (h - 2 * PAD) / bounds.height, 1);
+  if (bounds.width <= 0 || bounds.height <= 0 || w <= 0 || h <= 0) return { x: PAD, y: TOP, zoom: 1 };
+  const fit = Math.min((w - 2 * PAD) / bounds.width, (h - TOP - PAD) / bounds.height, 1);
   if (fit >= MIN_READABLE_ZOOM) {
-    return { x: (w - bounds.width * fit) / 2 - bounds.x * fit, y: (h - bounds.height * fit) / 2 - bounds.y * fit, zoom: fit };
+    return { x: (w - bounds.width * fit) / 2 - bounds.x * fit, y: TOP + (h - TOP - PAD - bounds.height * fit) / 2 - bounds.y * fit, zoom: fit };
   }
-  // Too large to read whole: as wide as fits (within the readable range), from the top.
-  const zoom = Math.max(MIN_READABLE_ZOOM, Math.min(0.8, (w - 2 * PAD) / bounds.width));
-  return { x: PAD - bounds.x * zoom, y: PAD - bounds.y * zoom, zoom };
+  // Too large to read whole: start where the reading starts (top-left), legible.
+  return { x: PAD - bounds.x * START_ZOOM, y: TOP - bounds.y * START_ZOOM, zoom: START_ZOOM };
 }
 
 /** Whether a rectangle (graph coordinates) lies fully inside the visible pane. */
@@ -43,7 +49,7 @@ export function onScreen(r: Rect, vp: Viewport, w: number, h: number): boolean {
 export type Detail = "far" | "mid" | "near";
 
 export function detailAt(zoom: number): Detail {
-  return zoom < 0.4 ? "far" : zoom < 0.75 ? "mid" : "near";
+  return zoom < 0.45 ? "far" : zoom < 0.75 ? "mid" : "near";
 }
 
 /** Whether two flows are the same picture (an edit) or a new one (a load): most node ids shared. */
