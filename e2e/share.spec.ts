@@ -32,16 +32,19 @@ test("a share link reopens exactly the shared state", async ({ page, browser, ex
 
   await page.keyboard.press("Control+Shift+S");
   const link = await page.getByTestId("share-link").inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=[A-Za-z0-9_-]+$/);
+  const origin = new URL(page.url()).origin;
+  expect(link.startsWith(`${origin}/#s=`)).toBe(true);
+  expect(link.slice(origin.length + 4)).toMatch(/^[A-Za-z0-9_-]+$/);
 
   // A fresh browser (no saved workspace) opens the link.
   const other = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page2 = await other.newPage();
   const external2: string[] = [];
   page2.on("request", (r) => {
-    if (!r.url().startsWith("http://127.0.0.1") && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) external2.push(r.url());
+    const u = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol)) external2.push(r.url());
   });
-  await openApp(page2, link.slice("http://127.0.0.1:4173".length));
+  await openApp(page2, link.slice(origin.length));
   await page2.waitForFunction((y) => (window as unknown as { switchyard: { getYaml(): string } }).switchyard.getYaml() === y, ex.yaml);
   expect(await page2.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
   await expect(page2.getByTestId("node-HTTPRoute-team-a-store")).toHaveAttribute("data-selected", "true");
