@@ -3,6 +3,7 @@ import { useStore } from "../store";
 import { RequestForm } from "./RequestForm";
 import { OutcomeView } from "./OutcomeView";
 import { Samples } from "./Samples";
+import "./simulator.css";
 
 export function Simulator() {
   const outcome = useStore((s) => s.outcome);
