@@ -6,6 +6,7 @@ import { useStore } from "./store";
 import { savedWorkspace } from "./store/sync";
 import { decodeShareFragment, applySharedState } from "./share/link";
 import { GALLERY } from "./gallery";
+import { loadExample } from "./gallery/load";
 
 export async function restoreWorkspace(): Promise<void> {
   const shared = location.hash.startsWith("#s=") ? await decodeShareFragment(location.hash) : null;
@@ -18,6 +19,6 @@ export async function restoreWorkspace(): Promise<void> {
     useStore.getState().setText(saved.text, "load", saved.fileName);
     return;
   }
-  const first = GALLERY[0];
-  useStore.getState().setText(first.yaml, "load", `${first.id}.yaml`);
+  // First visit: the gallery's first example, with its sample requests and its explanation.
+  loadExample(GALLERY[0]);
 }
