@@ -8,10 +8,12 @@ import type { GatewayView, ListenerView, Model, Relation, RouteAttachment } from
 import { nsName, refKey } from "../model/ids";
 import { candidatesOf } from "./candidates";
 import { compareCandidates, type Candidate } from "./precedence";
-import { isWildcard } from "./hostname";
+import { isWildcard, listenerHostnameRank } from "./hostname";
 
 /** Candidates of one hostname bucket, indexed by path. */
 export interface PathIndex {
+  /** Every candidate of the bucket, sorted by precedence (for the trace). */
+  all: Candidate[];
   /** Exact path → candidates (sorted). */
   exact: Map<string, Candidate[]>;
   /** RegularExpression candidates (sorted), tested in turn. */
@@ -22,12 +24,26 @@ export interface PathIndex {
   prefixLen: Uint8Array;
 }
 
+/**
+ * The candidates of one hostname; their path index is built when a request first needs it (a
+ * configuration of 10,000 routes has 20,000 hostnames, and a handful of sample requests visit a few).
+ */
+export interface Bucket {
+  cands: Candidate[];
+  index: PathIndex | null;
+}
+
+/** The path index of a bucket, built on first use. */
+export function pathIndexOf(b: Bucket): PathIndex {
+  return (b.index ??= pathIndex(b.cands));
+}
+
 /** A listener's HTTP candidates by hostname. */
 export interface HostBuckets {
-  exact: Map<string, PathIndex>;
+  exact: Map<string, Bucket>;
   /** Wildcard suffix (".example.com" for `*.example.com`) → bucket. */
-  wildcard: Map<string, PathIndex>;
-  any: PathIndex | null;
+  wildcard: Map<string, Bucket>;
+  any: Bucket | null;
 }
 
 export interface ListenerIndex {
@@ -36,10 +52,21 @@ export interface ListenerIndex {
   id: string;
   /** Lower-case hostname, or null. */
   hostname: string | null;
+  /** Listener precedence by hostname (controller/hostname.ts `hostnameRank`), computed once. */
+  rank: number;
+  /** The listener as a selection result, made once (selecting it allocates nothing). */
+  choice: { listener: ListenerIndex };
   /** Why the listener takes no traffic, or null when it does. */
   unusable: string | null;
   /** Attached routes, one entry per route (a route attached twice to one listener counts once). */
   routes: RouteEntry[];
+  /** How many of `routes` are HTTPRoutes (matched here); `others` are the rest (not simulated). */
+  httpRoutes: number;
+  others: RouteEntry[];
+  /** HTTPRoutes without a candidate (no rules): in no hostname bucket. */
+  empty: RouteEntry[];
+  /** Routes by DNS suffix of their hostnames, for the trace (built on first use; see explain.ts). */
+  bySuffix: Map<string, RouteEntry[]> | null;
   http: HostBuckets;
 }
 
@@ -126,32 +153,42 @@ function indexListener(l: ListenerView): ListenerIndex {
     }
   }
   const routes: RouteEntry[] = [];
-  const exact = new Map<string, Candidate[]>();
-  const wildcard = new Map<string, Candidate[]>();
+  const others: RouteEntry[] = [];
+  const empty: RouteEntry[] = [];
+  const exact = new Map<string, Bucket>();
+  const wildcard = new Map<string, Bucket>();
   const any: Candidate[] = [];
   for (const a of byRoute.values()) {
     const hosts = effectiveHostnames(a, hostname);
-    const cands = a.route.kind === "HTTPRoute" ? candidatesOf(a) : [];
-    routes.push({ attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts, candidates: cands });
+    const http = a.route.kind === "HTTPRoute";
+    const cands = http ? candidatesOf(a) : [];
+    const entry: RouteEntry = { attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts, candidates: cands };
+    routes.push(entry);
+    if (!http) others.push(entry);
+    else if (cands.length === 0) empty.push(entry);
     if (cands.length === 0) continue;
     for (const h of hosts) {
       if (h === null) any.push(...cands);
-      else if (isWildcard(h)) push(wildcard, h.slice(1), cands);
-      else push(exact, h, cands);
+      else if (isWildcard(h)) addTo(wildcard, h.slice(1), cands);
+      else addTo(exact, h, cands);
     }
   }
-  return {
+  const li: ListenerIndex = {
     view: l,
     id: l.id,
     hostname,
+    rank: listenerHostnameRank(hostname),
+    choice: null as unknown as { listener: ListenerIndex },
     unusable: unusableReason(l),
     routes,
-    http: {
-      exact: mapValues(exact, pathIndex),
-      wildcard: mapValues(wildcard, pathIndex),
-      any: any.length > 0 ? pathIndex(any) : null,
-    },
+    httpRoutes: routes.length - others.length,
+    others,
+    empty,
+    bySuffix: null,
+    http: { exact, wildcard, any: any.length > 0 ? { cands: any, index: null } : null },
   };
+  li.choice = Object.freeze({ listener: li });
+  return li;
 }
 
 /**
@@ -165,16 +202,16 @@ export function effectiveHostnames(a: RouteAttachment, listenerHost: string | nu
   return [...new Set(a.hostnames.map((h) => h.toLowerCase()))];
 }
 
-function push(m: Map<string, Candidate[]>, key: string, cands: Candidate[]): void {
-  const list = m.get(key);
-  if (list) list.push(...cands);
-  else m.set(key, [...cands]);
+function addTo(m: Map<string, Bucket>, key: string, cands: Candidate[]): void {
+  const b = m.get(key);
+  if (b) for (const c of cands) b.cands.push(c);
+  else m.set(key, { cands: [...cands], index: null });
 }
 
-function mapValues<T>(m: Map<string, Candidate[]>, f: (c: Candidate[]) => T): Map<string, T> {
-  const out = new Map<string, T>();
-  for (const [k, v] of m) out.set(k, f(v));
-  return out;
+function push(m: Map<string, Candidate[]>, key: string, c: Candidate): void {
+  const list = m.get(key);
+  if (list) list.push(c);
+  else m.set(key, [c]);
 }
 
 function pathIndex(cands: Candidate[]): PathIndex {
@@ -184,10 +221,10 @@ function pathIndex(cands: Candidate[]): PathIndex {
   let maxLen = 1;
   for (const c of cands) {
     const p = c.match.path;
-    if (p.kind === "Exact") push(exact, p.value, [c]);
+    if (p.kind === "Exact") push(exact, p.value, c);
     else if (p.kind === "RegularExpression") regex.push(c);
     else {
-      push(prefix, p.norm, [c]);
+      push(prefix, p.norm, c);
       if (p.norm.length > maxLen) maxLen = p.norm.length;
     }
   }
@@ -196,5 +233,5 @@ function pathIndex(cands: Candidate[]): PathIndex {
   regex.sort(compareCandidates);
   const prefixLen = new Uint8Array(maxLen + 1);
   for (const k of prefix.keys()) prefixLen[k.length] = 1;
-  return { exact, regex, prefix, prefixLen };
+  return { all: cands.length > 1 ? [...cands].sort(compareCandidates) : cands, exact, regex, prefix, prefixLen };
 }

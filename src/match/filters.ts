@@ -158,7 +158,7 @@ export function applyFilters(filters: CompiledFilter[], s: HttpState, ctx: Filte
  */
 function mirror(m: Raw, s: HttpState, ctx: FilterContext, at: string): void {
   const ref = m?.backendRef ?? {};
-  const ns = typeof ref.namespace === "string" && ref.namespace ? ref.namespace : ctx.candidate.route.resource.namespace;
+  const ns = typeof ref.namespace === "string" && ref.namespace ? ref.namespace : ctx.candidate.namespace;
   const name = typeof ref.name === "string" ? ref.name : "";
   const kind = typeof ref.kind === "string" && ref.kind ? ref.kind : "Service";
   let percent = 100;

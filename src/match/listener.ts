@@ -7,7 +7,7 @@
  */
 import type { GatewayIndex, ListenerIndex } from "./compile";
 import type { NormalizedRequest } from "./normalize";
-import { hostnameMatches, listenerHostnameRank } from "./hostname";
+import { hostnameMatches } from "./hostname";
 import { listenerRef, type Trace } from "./trace";
 
 export interface ListenerChoice {
@@ -41,7 +41,7 @@ export function mostSpecific(list: ListenerIndex[], host: string, protocols: str
   for (let i = 0; i < list.length; i++) {
     const l = list[i];
     if (l.unusable !== null || !protocols.includes(l.view.protocol) || !admits(l, host)) continue;
-    const rank = listenerHostnameRank(l.hostname);
+    const rank = l.rank;
     if (rank > bestRank) {
       best = l;
       bestRank = rank;
@@ -69,7 +69,7 @@ export function selectListener(gi: GatewayIndex, req: NormalizedRequest, t: Trac
   const chosen = mostSpecific(onPort, req.host, serves);
   if (chosen) {
     traceChoice(onPort, serves, chosen, req.host, "Host", t);
-    return { listener: chosen };
+    return chosen.choice;
   }
   if (!onPort.some((l) => serves.includes(l.view.protocol))) {
     return { listener: null, statusCode: 404, connectionError: `no listener on port ${req.port} speaks ${req.protocol}` };
@@ -89,14 +89,14 @@ function selectTls(list: ListenerIndex[], serves: string[], req: NormalizedReque
   const bySni = mostSpecific(list, req.sni, serves);
   traceChoice(list, serves, bySni, req.sni, "SNI", t);
   if (!bySni) return { listener: null, statusCode: 404, connectionError: `TLS handshake fails: no HTTPS listener accepts SNI ${JSON.stringify(req.sni)}` };
-  if (req.host === req.sni) return { listener: bySni };
+  if (req.host === req.sni) return bySni.choice;
   const byHost = mostSpecific(list, req.host, serves);
   if (byHost && byHost !== bySni) {
     if (t.on) t.add("listener", `Host ${JSON.stringify(req.host)} belongs to listener ${byHost.view.name}, not to ${bySni.view.name} chosen by SNI ${JSON.stringify(req.sni)}: 421 Misdirected Request`, [listenerRef(bySni.id), listenerRef(byHost.id)]);
     return { listener: null, statusCode: 421, answeredBy: bySni };
   }
   if (t.on && !byHost) t.add("listener", `no listener matches Host ${JSON.stringify(req.host)}; the SNI's listener ${bySni.view.name} handles it (its routes decide, else 404)`, [listenerRef(bySni.id)]);
-  return { listener: bySni };
+  return bySni.choice;
 }
 
 function traceChoice(list: ListenerIndex[], serves: string[], chosen: ListenerIndex | null, host: string, what: string, t: Trace): void {

@@ -6,7 +6,7 @@
  * precedence order (Exact, RegularExpression, PathPrefix longest first — see precedence.ts). Every
  * list is pre-sorted, so the first candidate that matches wins.
  */
-import type { ListenerIndex, PathIndex } from "./compile";
+import { pathIndexOf, type ListenerIndex, type PathIndex } from "./compile";
 import type { NormalizedRequest } from "./normalize";
 import type { Candidate } from "./precedence";
 import { matchesRequest } from "./predicates";
@@ -24,9 +24,9 @@ export function findWinner(li: ListenerIndex, req: NormalizedRequest): Winner | 
   const host = req.host;
   if (host !== "") {
     if (b.exact.size > 0) {
-      const pi = b.exact.get(host);
-      if (pi) {
-        const c = searchPath(pi, req);
+      const bk = b.exact.get(host);
+      if (bk) {
+        const c = searchPath(bk.index ?? pathIndexOf(bk), req);
         if (c) return { candidate: c, hostname: host };
       }
     }
@@ -34,16 +34,16 @@ export function findWinner(li: ListenerIndex, req: NormalizedRequest): Winner | 
       // Longest suffix first: "*.b.example.com" before "*.example.com" (more characters).
       for (let i = host.indexOf("."); i > 0 && i < host.length - 1; i = host.indexOf(".", i + 1)) {
         const suffix = host.slice(i);
-        const pi = b.wildcard.get(suffix);
-        if (pi) {
-          const c = searchPath(pi, req);
+        const bk = b.wildcard.get(suffix);
+        if (bk) {
+          const c = searchPath(bk.index ?? pathIndexOf(bk), req);
           if (c) return { candidate: c, hostname: "*" + suffix };
         }
       }
     }
   }
   if (b.any) {
-    const c = searchPath(b.any, req);
+    const c = searchPath(b.any.index ?? pathIndexOf(b.any), req);
     if (c) return { candidate: c, hostname: null };
   }
   return null;

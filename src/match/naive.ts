@@ -78,9 +78,8 @@ function matchingCandidates(a: RouteAttachment, req: NormalizedRequest): Candida
       if (!matchesRequest(m, req)) return;
       out.push({
         match: m,
-        attachment: a,
-        route: a.route,
         rule,
+        namespace: res.namespace,
         routeRef: refKey({ kind: a.route.kind, namespace: res.namespace, name: res.name }),
         nsName: nsName(res),
         created: timestampOf(res.metadata?.creationTimestamp),

@@ -13,14 +13,13 @@ export interface RulePlan {
   split: Split;
   /** Per backend (index-aligned with `split`): HTTPBackendRef.filters, or null when it has none. */
   backendFilters: (CompiledFilter[] | null)[];
+  /** Whether some entry of `backendFilters` is set. */
+  hasBackendFilters: boolean;
 }
 
 /** Builds the plan of a rule. */
 export function planRule(rule: RuleView): RulePlan {
   const split = splitTraffic(rule.backends ?? []);
-  return {
-    filters: compileFilters(rule.raw?.filters),
-    split,
-    backendFilters: split.views.map((v) => (Array.isArray(v.filters) && v.filters.length > 0 ? compileFilters(v.filters) : null)),
-  };
+  const backendFilters = split.views.map((v) => (Array.isArray(v.filters) && v.filters.length > 0 ? compileFilters(v.filters) : null));
+  return { filters: compileFilters(rule.raw?.filters), split, backendFilters, hasBackendFilters: backendFilters.some((f) => f !== null) };
 }

@@ -9,9 +9,8 @@ function cand(raw: Record<string, unknown>, o: { ns?: string; name?: string; cre
   const name = o.name ?? "r";
   return {
     match: m,
-    attachment: null as never,
-    route: null as never,
     rule: null as never,
+    namespace: ns,
     routeRef: `HTTPRoute/${ns}/${name}`,
     nsName: `${ns}/${name}`,
     created: timestampOf(o.created),

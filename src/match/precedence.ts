@@ -27,15 +27,15 @@
  * Within one match, equal matches in the same rule keep list order.
  */
 import type { CompiledMatch, PathKind } from "./predicates";
-import type { RouteAttachment, RouteView, RuleView } from "../model/model";
+import type { RuleView } from "../model/model";
 import type { RulePlan } from "./plan";
 
 /** One match of one rule of one route attached to a listener, with its precedence keys. */
 export interface Candidate {
   match: CompiledMatch;
-  attachment: RouteAttachment;
-  route: RouteView;
   rule: RuleView;
+  /** The route's namespace (the default namespace of its references). */
+  namespace: string;
   /** `HTTPRoute/ns/name`. */
   routeRef: string;
   /** `ns/name`, the alphabetical tie-break. */
@@ -52,6 +52,8 @@ export interface Candidate {
   matchIndex: number;
   /** What the rule does once selected (shared by the rule's candidates). */
   plan: RulePlan;
+  /** How the trace names the candidate, made on first use (explain.ts). */
+  label?: string;
 }
 
 /** Exact > RegularExpression > PathPrefix (see above). */

@@ -62,16 +62,10 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, listenerRef(li.id)]);
   }
   const s = initialState(req, backendResponse);
-  const ctx: FilterContext = {
-    candidate: c,
-    landing: at,
-    req,
-    t,
-    where: t.on ? `rule ${c.ruleIndex}` : "",
-    refs: ruleRefs,
-  };
   const plan = c.plan;
-  applyFilters(plan.filters, s, ctx);
+  // Most rules have no filters: their requests need no filter context at all.
+  const ctx: FilterContext | null = plan.filters.length > 0 || plan.hasBackendFilters ? { candidate: c, landing: at, req, t, where: t.on ? `rule ${c.ruleIndex}` : "", refs: ruleRefs } : null;
+  if (ctx && plan.filters.length > 0) applyFilters(plan.filters, s, ctx);
   const out: Outcome = {
     statusCode: 200,
     backend: null,
@@ -104,7 +98,7 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     if (t.on) t.add("backend", `all requests go to ${ref}${view.port !== null ? `:${view.port}` : ""}`, [c.routeRef, ref]);
     out.backend = key;
     const own = plan.backendFilters[i];
-    if (own) applyFilters(own, s, backendCtx(ctx, key, ref));
+    if (own && ctx) applyFilters(own, s, backendCtx(ctx, key, ref));
     return finish(out, s, 200);
   }
   // Several backends share the traffic: `backend` stays null; each entry carries its share, and
@@ -119,7 +113,7 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
       t.add("backend", view.valid ? `${pct}% of requests go to ${ref}` : `${pct}% of requests would go to ${ref}, which is invalid (${view.reason ?? "unresolved"}): they get 500`, [c.routeRef, ref]);
     }
     const own = plan.backendFilters[i];
-    if (own) {
+    if (own && ctx) {
       const bs = cloneState(s);
       applyFilters(own, bs, backendCtx(ctx, key, ref));
       ob.requestHeaders = bs.headers;
