@@ -7,6 +7,7 @@ import { memo, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useStore } from "../store";
 import { matchesSearch } from "./flags";
+import { suggestCollapsed } from "../../src/graph/layout";
 
 interface Props {
   /** Center the canvas on a graph node (or what stands for it). */
@@ -94,6 +95,9 @@ export const FilterBar = memo(function FilterBar({ focus }: Props) {
         <div className="sy-menu-row sy-menu-actions">
           <button type="button" className="sy-link" onClick={() => setFilters({ hiddenNamespaces: [] })}>
             show all
+          </button>
+          <button type="button" className="sy-link" data-testid="collapse-suggested" title="Collapse the namespaces that make the picture tallest" onClick={() => graph && setCollapsed([...suggestCollapsed(graph)])}>
+            collapse largest
           </button>
           <button type="button" className="sy-link" data-testid="collapse-all" onClick={() => setCollapsed(namespaces.filter(Boolean))}>
             collapse all

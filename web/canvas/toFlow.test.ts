@@ -55,8 +55,8 @@ describe("toFlow: nodes and test ids", () => {
   });
   it("gives every node handles at its handle line and its layout size", () => {
     const web = resource(f, "HTTPRoute/apps/web")!;
-    expect(web.width).toBe(220);
-    expect(web.data.handleY).toBe(32);
+    expect(web.width).toBe(240);
+    expect(web.data.handleY).toBe(24);
     expect(web.handles?.map((h) => `${h.type}:${h.id}`)).toEqual(["target:left", "source:right", "target:right"]);
   });
 });
@@ -76,8 +76,6 @@ describe("toFlow: edges", () => {
     { testId: "edge-Gateway/infra/edge-GatewayClass/gc", expect: { source: "GatewayClass/gc", target: "Gateway/infra/edge" } },
     // Same column (a policy beside its target): both ends on the right.
     { testId: "edge-BackendTLSPolicy/apps/web-tls-Service/apps/web", expect: { targetHandle: "right" } },
-    // Listeners beside their gateway (the column layout) keep the declaring edge.
-    { testId: "edge-Gateway/infra/edge-Listener/infra/edge/http", expect: { ok: true } },
   ];
   for (const row of rows) {
     it(row.testId, () => {
@@ -107,6 +105,31 @@ function nestPorts(s: Snapshot): Snapshot {
   for (const n of layoutGraph(s.graph).nodes) if (n.type !== "summary") positions[n.id] = { x: n.x, y: n.y, width: n.width, height: n.height };
   return { ...s, positions };
 }
+
+/** A plain column layout (nodes stacked per rank in graph order): listeners beside their gateway. */
+function columns(s: Snapshot): Snapshot {
+  const next = new Map<number, number>();
+  const positions: Snapshot["positions"] = {};
+  for (const n of s.graph.nodes) {
+    const y = next.get(n.rank) ?? 0;
+    positions[n.id] = { x: n.rank * 300, y, width: 220, height: 44 };
+    next.set(n.rank, y + 68);
+  }
+  return { ...s, positions };
+}
+
+describe("toFlow: listeners beside their gateway", () => {
+  const f = flow(columns(load()));
+  it("draws them as nodes of their own, with the declaring edge", () => {
+    expect(resource(f, "Listener/infra/edge/http")!.data).toMatchObject({ port: false, column: 2, handleY: 22 });
+    expect(edge(f, "edge-Gateway/infra/edge-Listener/infra/edge/http")?.data!.ok).toBe(true);
+    expect(edge(f, "edge-HTTPRoute/apps/web-Listener/infra/edge/http")?.source).toBe("Listener/infra/edge/http");
+  });
+  it("hidden listeners hand their references to the gateway", () => {
+    const g = flow(columns(load()), { hiddenKinds: ["Listener"] });
+    expect(edge(g, "edge-HTTPRoute/apps/granted-Gateway/infra/edge")?.data!.refs.length).toBe(2);
+  });
+});
 
 describe("toFlow: listeners as ports of their gateway", () => {
   const f = flow(nestPorts(load()));

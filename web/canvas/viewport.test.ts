@@ -15,6 +15,14 @@ describe("initialViewport", () => {
     const vp = initialViewport({ x: -10, y: -24, width: 2000, height: 100_000 }, 800, 600);
     expect(vp).toEqual({ x: 24 + 10 * START_ZOOM, y: 64 + 24 * START_ZOOM, zoom: START_ZOOM });
   });
+  it("starts a large graph with its first gateway in the upper third", () => {
+    const vp = initialViewport({ x: 0, y: 0, width: 2000, height: 100_000 }, 800, 664, { x: 380, y: 50_000, width: 240, height: 100 });
+    expect(vp.zoom).toBe(START_ZOOM);
+    // The anchor's middle lands at 64 + 600 / 3 on screen.
+    expect((50_050 * START_ZOOM + vp.y)).toBeCloseTo(264);
+    // An anchor near the top keeps the top edge in view.
+    expect(initialViewport({ x: 0, y: 0, width: 2000, height: 100_000 }, 800, 664, { x: 380, y: 10, width: 240, height: 100 }).y).toBe(64);
+  });
   it("has a default for an empty graph or an unmeasured pane", () => {
     expect(initialViewport({ x: 0, y: 0, width: 0, height: 0 }, 800, 600).zoom).toBe(1);
     expect(initialViewport({ x: 0, y: 0, width: 10, height: 10 }, 0, 0).zoom).toBe(1);

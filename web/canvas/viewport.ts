@@ -25,15 +25,21 @@ const PAD = 24;
 /** Room for the overlay bar above the graph. */
 const TOP = 64;
 
-/** The first viewport for a graph of `bounds` in a pane of `w × h` pixels. */
-export function initialViewport(bounds: Rect, w: number, h: number): Viewport {
+/**
+ * The first viewport for a graph of `bounds` in a pane of `w × h` pixels. A graph too large to read
+ * whole starts at its left edge with `anchor` (the first Gateway: where the reading starts; the
+ * layout centres it on its routes, so it is rarely at the top) in the upper third.
+ */
+export function initialViewport(bounds: Rect, w: number, h: number, anchor?: Rect): Viewport {
   if (bounds.width <= 0 || bounds.height <= 0 || w <= 0 || h <= 0) return { x: PAD, y: TOP, zoom: 1 };
   const fit = Math.min((w - 2 * PAD) / bounds.width, (h - TOP - PAD) / bounds.height, 1);
   if (fit >= MIN_READABLE_ZOOM) {
     return { x: (w - bounds.width * fit) / 2 - bounds.x * fit, y: TOP + (h - TOP - PAD - bounds.height * fit) / 2 - bounds.y * fit, zoom: fit };
   }
-  // Too large to read whole: start where the reading starts (top-left), legible.
-  return { x: PAD - bounds.x * START_ZOOM, y: TOP - bounds.y * START_ZOOM, zoom: START_ZOOM };
+  // Too large to read whole: start where the reading starts, legible.
+  const z = START_ZOOM;
+  const y = anchor ? Math.min(TOP - bounds.y * z, TOP + (h - TOP) / 3 - (anchor.y + anchor.height / 2) * z) : TOP - bounds.y * z;
+  return { x: PAD - bounds.x * z, y, zoom: z };
 }
 
 /** Whether a rectangle (graph coordinates) lies fully inside the visible pane. */
@@ -53,7 +59,7 @@ export function detailAt(zoom: number): Detail {
 }
 
 /** Whether two flows are the same picture (an edit) or a new one (a load): most node ids shared. */
-export function sameGraph(prevIds: ReadonlyMap<string, unknown> | undefined, nextIds: Iterable<string>, nextCount: number): boolean {
+export function sameGraph(prevIds: { has(id: string): boolean; readonly size: number } | undefined, nextIds: Iterable<string>, nextCount: number): boolean {
   if (!prevIds || prevIds.size === 0 || nextCount === 0) return false;
   let shared = 0;
   for (const id of nextIds) if (prevIds.has(id)) shared++;

@@ -35,7 +35,8 @@ export const NamespaceBox = memo(function NamespaceBox({ data }: NodeProps<Group
 });
 
 export const NamespaceSummary = memo(function NamespaceSummary({ id, data }: NodeProps<SummaryNode>) {
-  const lit = useStore((s) => s.selected !== null && s.selected.startsWith(`Namespace/${data.namespace}@`));
+  // Selected when the selected object is one it stands for (ids are `Kind/ns/name…`).
+  const lit = useStore((s) => s.selected !== null && s.selected.split("/", 3).length === 3 && s.selected.split("/", 3)[1] === data.namespace);
   const kinds = data.kinds.map(([k, n]) => `${n} ${k}`).join(" · ");
   return (
     <div
