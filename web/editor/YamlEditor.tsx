@@ -17,6 +17,7 @@ import { setupMonaco } from "./monacoSetup";
 import { ENGINE_MARKER_OWNER, toMarkers } from "./markers";
 import { minimalReplacement } from "./textEdit";
 import { revealLines, type RevealRequest } from "./reveal";
+import { tokenizeUpTo } from "./tokenizeAhead";
 
 export type { RevealRequest } from "./reveal";
 
@@ -82,6 +83,8 @@ export function YamlEditor(props: YamlEditorProps) {
       });
       ed.onDidBlurEditorText(flush);
       ed.onDidChangeCursorPosition((e) => {
+        const model = ed.getModel();
+        if (model) tokenizeUpTo(model, e.position.lineNumber);
         // Our own reveals (source "api") and edits from outside are not the user's cursor moves.
         if (e.source === "api" || applyingExternal.current || !latest.current.onCursorChange) return;
         clearTimeout(cursorTimer.current);
@@ -162,7 +165,10 @@ export function YamlEditor(props: YamlEditorProps) {
 
   const path = useMemo(() => modelUri(file), [file]);
   return (
-    <div data-testid="yaml-editor" className={className} style={{ height: "100%", minHeight: 0 }}>
+    // `nokey`: React Flow (the canvas) handles Space, Backspace… on the whole document unless the
+    // target is an input or inside `.nokey`; Monaco's EditContext input is neither, so without it
+    // typing a space in the YAML would pan the canvas instead.
+    <div data-testid="yaml-editor" className={className ? `nokey ${className}` : "nokey"} style={{ height: "100%", minHeight: 0 }}>
       <Editor
         key={path}
         path={path}

@@ -10,7 +10,9 @@
  */
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/register.all";
-import "monaco-editor/languages/definitions/yaml/register";
+// Monaco's YAML tokenizer and language configuration (indent after `key:`), taken directly rather
+// than through its lazy `register`: otherwise an Enter pressed before that chunk arrives does not indent.
+import { conf as yamlConf, language as yamlLanguage } from "monaco-editor/languages/definitions/yaml/yaml.js";
 import { loader } from "@monaco-editor/react";
 import { configureMonacoYaml, type MonacoYaml } from "monaco-yaml";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
@@ -42,6 +44,9 @@ export function setupMonaco(): Monaco {
     hoverSchemaSource: false,
     schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ["*.yaml", "*.yml"], schema: k8sSchema }],
   });
+  // After monaco-yaml's own configuration (comments, brackets), which has no onEnterRules or folding.
+  monaco.languages.setLanguageConfiguration("yaml", yamlConf);
+  monaco.languages.setMonarchTokensProvider("yaml", yamlLanguage);
   configured = { monaco, yaml };
   return monaco;
 }

@@ -22,15 +22,22 @@ export interface RevealRequest {
   exact?: boolean;
   /** Select the range (default true); false only scrolls. */
   select?: boolean;
+  /**
+   * Apply even while the user is typing in the editor. Without it a request that arrives while the
+   * editor has text focus is ignored: it is an echo (new spans after an edit), and selecting lines
+   * under the user's cursor would make the next keystroke replace them.
+   */
+  force?: boolean;
 }
 
 /**
  * Scroll to the range — centred when it fits in the viewport and is not already visible, its first
- * line near the top when it is taller — and select it. Does not take focus.
+ * line near the top when it is taller — and select it. Does not take focus; ignored while the editor
+ * has text focus unless `force`.
  */
 export function revealLines(ed: editor.IStandaloneCodeEditor, monaco: Monaco, req: RevealRequest): void {
   const model = ed.getModel();
-  if (!model) return;
+  if (!model || (ed.hasTextFocus() && !req.force)) return;
   const lines = model.getLineCount();
   const line = clampInt(req.startLine, 1, lines);
   const endLine = clampInt(req.endLine ?? line, line, lines);

@@ -6,3 +6,9 @@ declare module "virtual:k8s-schemas" {
   const schema: import("monaco-yaml").JSONSchema;
   export default schema;
 }
+
+declare module "monaco-editor/languages/definitions/yaml/yaml.js" {
+  // Monaco ships this module without a declaration file.
+  export const conf: import("monaco-editor/editor").languages.LanguageConfiguration;
+  export const language: import("monaco-editor/editor").languages.IMonarchLanguage;
+}

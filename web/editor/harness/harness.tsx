@@ -120,6 +120,7 @@ Object.assign(window, {
       const { setupMonaco } = await import("../monacoSetup");
       return setupMonaco().editor.getModelMarkers({}).map((m) => ({ owner: m.owner, severity: m.severity, message: m.message, line: m.startLineNumber }));
     },
+    monaco: async () => (await import("../monacoSetup")).setupMonaco(),
     selection: async () => {
       const { setupMonaco } = await import("../monacoSetup");
       const sel = setupMonaco().editor.getEditors()[0]?.getSelection();

@@ -1,0 +1,135 @@
+/**
+ * The YAML editor inside the app: Monaco renders offline, the Kubernetes schema gives completion,
+ * hover docs and squiggles, engine diagnostics show as markers, text flows both ways with the
+ * workspace, and canvas selection and the YAML cursor follow each other.
+ */
+import type { Page } from "@playwright/test";
+import { expect, openApp, setYaml, test } from "./fixtures";
+
+const YAML = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: example
+spec:
+  controllerName: example.com/gateway
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: web
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: http
+      port: 80
+      protocol: HTTP
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: store
+spec:
+  parentRefs:
+    - name: web
+  rules:
+    - matches:
+        - path:
+            type: PathPrefix
+            value: /store
+      backendRefs:
+        - name: store-v1
+          port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: store-v2
+spec:
+  ports:
+    - port: 8080
+`;
+
+const editor = (page: Page) => page.getByTestId("yaml-editor");
+const lines = (page: Page) => editor(page).locator(".monaco-editor .view-lines");
+
+/** Open the app on YAML, wait for Monaco, and put the cursor at the end of a 1-based line. */
+async function open(page: Page): Promise<void> {
+  await openApp(page);
+  await setYaml(page, YAML);
+  await expect(lines(page)).toContainText("gatewayClassName");
+}
+
+async function gotoLineEnd(page: Page, line: number): Promise<void> {
+  await lines(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+}
+
+test("the editor renders the workspace offline", async ({ page, external }) => {
+  await open(page);
+  await expect(editor(page).locator(".monaco-editor")).toBeVisible();
+  await expect(lines(page)).toContainText("kind: HTTPRoute");
+  expect(external).toEqual([]);
+});
+
+test("typing reaches the workspace and the canvas", async ({ page }) => {
+  await open(page);
+  await gotoLineEnd(page, 22); // "  name: store"
+  await page.keyboard.type("-x");
+  await expect.poll(() => page.evaluate(() => (window as unknown as { switchyard: { getYaml(): string } }).switchyard.getYaml())).toContain("name: store-x\n");
+  await expect(page.getByTestId("node-HTTPRoute-default-store-x")).toBeVisible();
+});
+
+test("completion offers Gateway API fields", async ({ page }) => {
+  await open(page);
+  await gotoLineEnd(page, 12); // "spec:" of the Gateway
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+Space");
+  const rows = page.locator(".suggest-widget .monaco-list-row");
+  await expect(rows.first()).toBeVisible();
+  const labels = await rows.allInnerTexts();
+  expect(labels.join("\n")).toMatch(/addresses|infrastructure/);
+});
+
+test("a schema violation gets a squiggle and a hover message", async ({ page }) => {
+  await open(page);
+  await gotoLineEnd(page, 17); // "protocol: HTTP"
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("hostnamez: a.example.com");
+  await expect(editor(page).locator(".squiggly-warning").first()).toBeVisible({ timeout: 15_000 });
+  await page.mouse.move(0, 0);
+  await editor(page).getByText("hostnamez").hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Property hostnamez is not allowed" }).first()).toBeVisible();
+});
+
+test("hover shows the API reference of a field", async ({ page }) => {
+  await open(page);
+  await editor(page).getByText("gatewayClassName").hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "GatewayClassName used for this Gateway" }).first()).toBeVisible();
+});
+
+test("an engine diagnostic shows as a marker", async ({ page }) => {
+  await open(page);
+  await expect(editor(page).locator(".squiggly-error").first()).toBeVisible({ timeout: 15_000 });
+  await editor(page).getByText("store-v1").hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Service default/store-v1 not found" }).first()).toBeVisible();
+});
+
+test("selecting a node on the canvas selects its YAML lines; the cursor selects the node", async ({ page }) => {
+  await open(page);
+  await page.getByTestId("node-HTTPRoute-default-store").click();
+  await expect(editor(page).locator(".view-overlays .selected-text").first()).toBeVisible();
+  await gotoLineEnd(page, 11); // "  name: web" of the Gateway
+  await expect(page.getByTestId("node-Gateway-default-web")).toHaveAttribute("data-selected", "true");
+});
+
+test("an outside change keeps the editor's undo history", async ({ page }) => {
+  await open(page);
+  await setYaml(page, YAML.replace("port: 8080\n---", "port: 9090\n---"));
+  await expect(lines(page)).toContainText("port: 9090");
+  await lines(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+z");
+  await expect(lines(page)).not.toContainText("port: 9090");
+  await expect.poll(() => page.evaluate(() => (window as unknown as { switchyard: { getYaml(): string } }).switchyard.getYaml())).not.toContain("port: 9090");
+});
