@@ -77,6 +77,15 @@ function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<Liste
     return { ls: p, parentIndex: a.parentIndex, hostnames: a.hostnames };
   });
   parent.attachments = [];
+  // A route's second attempt at the same assumption never adds one: keep only the first of each.
+  backend.assumptions = firstOfEach(backend.assumptions);
+  parent.assumptions = firstOfEach(parent.assumptions);
   const v = rs.view;
   return { res, key, kindKey: rs.kindKey, hostnames: v.hostnames, rules: v.rules, parents: v.parents, resolved: rs.resolved, backend, parent, attach, status: routeStatus(rs) };
+}
+
+function firstOfEach(list: Effects["assumptions"]): Effects["assumptions"] {
+  if (list.length < 2) return list;
+  const seen = new Set<string>();
+  return list.filter((a) => !seen.has(a.key) && seen.add(a.key));
 }

@@ -39,15 +39,18 @@ export class GraphCache {
   private sig = "";
   private edges = new WeakMap<Relation, EdgeMemo>();
   private nodes = new WeakMap<object, NodeMemo>();
-  private placeholders = new Map<string, GraphNode>();
-  private nextPlaceholders = new Map<string, GraphNode>();
+  /** Placeholder nodes by id, with the build that last used each (unused ones are pruned now and then). */
+  private placeholders = new Map<string, { node: GraphNode; build: number }>();
+  private build = 0;
+  private used = 0;
   /** Edges made (not found in the cache) by the last build; for tests and benchmarks. */
   lastNewEdges = 0;
 
   /** Start a build. */
   begin(): void {
     this.lastNewEdges = 0;
-    this.nextPlaceholders = new Map();
+    this.build++;
+    this.used = 0;
   }
 
   /** `sig` names the listener nodes of this build: edges made for other listener nodes are dropped. */
@@ -56,9 +59,10 @@ export class GraphCache {
     this.sig = sig;
   }
 
-  /** End a build: placeholders not used by it are forgotten. */
+  /** End a build: when most placeholders went unused, those not used by this build are forgotten. */
   end(): void {
-    this.placeholders = this.nextPlaceholders;
+    if (this.placeholders.size <= 2 * this.used + 1000) return;
+    for (const [id, p] of this.placeholders) if (p.build !== this.build) this.placeholders.delete(id);
   }
 
   /** The edges made from `rel` before, when made from the same inputs. */
@@ -89,12 +93,20 @@ export class GraphCache {
     this.nodes.set(obj, { res: r, id, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
   }
 
-  /** A placeholder node by id (placeholders depend on nothing else). */
-  placeholder(id: string, make: (id: string) => GraphNode): GraphNode {
-    let n = this.placeholders.get(id);
-    if (n === undefined) n = make(id);
-    this.nextPlaceholders.set(id, n);
-    return n;
+  /** The placeholder node made before for an id (placeholders depend on nothing else). */
+  placeholder(id: string): GraphNode | undefined {
+    const p = this.placeholders.get(id);
+    if (p === undefined) return undefined;
+    if (p.build !== this.build) {
+      p.build = this.build;
+      this.used++;
+    }
+    return p.node;
+  }
+
+  setPlaceholder(id: string, node: GraphNode): void {
+    this.placeholders.set(id, { node, build: this.build });
+    this.used++;
   }
 }
 

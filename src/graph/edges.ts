@@ -6,6 +6,7 @@
  */
 import type { Model, ParentView, Relation, RouteView } from "../model/model";
 import type { GraphCache } from "./cache";
+import { ruleOf, ruleTotals, weightOf } from "./shares";
 import type { PathSegment } from "../model/source";
 import type { EdgeType, GraphEdge } from "./types";
 
@@ -30,17 +31,6 @@ export function edge(type: EdgeType, from: string, to: string, ok: boolean, path
   return { id: "", type, from, to, ok, reason, section: undefined, weight: undefined, percent: undefined, rule: undefined, grant: undefined, path };
 }
 
-/** `spec.rules[i]…` → i, else -1. */
-function ruleOf(path: PathSegment[]): number {
-  return path[0] === "spec" && path[1] === "rules" && typeof path[2] === "number" ? path[2] : -1;
-}
-
-/** BackendRef.weight defaults to 1. */
-function weightOf(rel: Relation): number {
-  const w = rel.weight;
-  return typeof w === "number" && Number.isFinite(w) && w >= 0 ? w : 1;
-}
-
 /**
  * Edges of the relations. A parentRef becomes one edge per listener the route attached to (ok), or,
  * when it attached nowhere, one edge to the listener it names (or the parent) with the reason.
@@ -49,17 +39,10 @@ function weightOf(rel: Relation): number {
  * `listenerNode` maps a ListenerView id (`ns/gw/name`) to its node id.
  */
 export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: Map<string, RouteView>, cache?: GraphCache): void {
-  // Sum of weights per rule, keyed by the route's own key string: route → weight per rule index.
-  const totals = new Map<string, number[]>();
-  for (const rel of model.relations) {
-    if (rel.type !== "backendRef") continue;
-    const rule = ruleOf(rel.path);
-    if (rule < 0) continue;
-    let t = totals.get(rel.from);
-    if (!t) totals.set(rel.from, (t = []));
-    t[rule] = (t[rule] ?? 0) + weightOf(rel);
-  }
-  for (const rel of model.relations) {
+  const totals = ruleTotals(model.relations, routes);
+  const relations = model.relations;
+  for (let i = 0; i < relations.length; i++) {
+    const rel = relations[i];
     if (rel.type === "parentRef") {
       const parent = parentOf(rel, routes.get(rel.from));
       const hit = cache?.edgesOf(rel, rel.from, undefined, parent);
@@ -76,7 +59,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     const rule = rel.type === "backendRef" || rel.type === "mirror" ? ruleOf(rel.path) : -1;
     let percent: number | undefined;
     if (rel.type === "backendRef") {
-      const total = rule >= 0 ? (totals.get(rel.from)?.[rule] ?? 0) : 0;
+      const total = totals[i];
       percent = total > 0 ? Math.round((weightOf(rel) / total) * 10000) / 100 : 0;
     }
     const hit = cache?.edgesOf(rel, from, percent, null);
