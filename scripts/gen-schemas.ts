@@ -85,16 +85,31 @@ export function generateSchemas(root: string): GeneratedSchemas {
   }
 
   for (const k of kinds) openTypeMeta(builder.definitions[k.definition]);
-  // No root `title`: yaml-language-server would print it atop every hover.
+  // No root `title`: yaml-language-server would print it atop every hover. The root's own apiVersion
+  // and kind are what completion offers in an empty document (once, not once per branch).
+  const typeMetaDoc = builder.definitions[kinds[0].definition]?.properties ?? {};
   const schema: JsonSchema = {
+    type: "object",
+    properties: { apiVersion: typeMetaDoc.apiVersion ?? { type: "string" }, kind: typeMetaDoc.kind ?? { type: "string" } },
     allOf: kinds.map((k) => ({
-      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ["apiVersion", "kind"] },
+      if: { properties: { apiVersion: exactly(k.apiVersion), kind: exactly(k.kind) }, required: ["apiVersion", "kind"] },
       // oxlint-disable-next-line unicorn/no-thenable -- `then` is the JSON Schema keyword, not a promise
       then: { $ref: `#/definitions/${k.definition}` },
     })),
     definitions: builder.definitions,
   };
   return { schema, kinds };
+}
+
+/**
+ * `const` alone is not enough: while completing, yaml-language-server takes a value for equal to a
+ * const it is a prefix of ("Gateway" → "GatewayClass", ".../v1" → ".../v1beta1"), which mixed
+ * GatewayClass fields into a Gateway's suggestions. A `pattern` is checked strictly; the `const`
+ * stays for completing the value of `kind:` / `apiVersion:` themselves; `doNotSuggest` leaves the
+ * key names to the root's properties.
+ */
+function exactly(value: string): JsonSchema {
+  return { doNotSuggest: true, const: value, pattern: `^${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` };
 }
 
 /** apiVersion and kind of a resource interface (both string literals), or undefined. */

@@ -103,6 +103,21 @@ describe("generated Kubernetes schemas", () => {
   it("matches each branch on apiVersion and kind", () => {
     for (const b of gen.schema.allOf ?? []) expect(b.if?.required).toEqual(["apiVersion", "kind"]);
   });
+
+  // While completing, yaml-language-server accepts a const that merely starts with the value typed
+  // ("Gateway" for "GatewayClass"); the strict `pattern` must keep every other branch out.
+  it("each branch's condition accepts its own apiVersion/kind and no other's", () => {
+    const branches = (gen.schema.allOf ?? []).map((b) => b.if!.properties!);
+    const accepts = (cond: Record<string, JsonSchema>, apiVersion: string, kind: string) =>
+      new RegExp(cond.apiVersion.pattern!, "u").test(apiVersion) && new RegExp(cond.kind.pattern!, "u").test(kind) && cond.apiVersion.const === apiVersion && cond.kind.const === kind;
+    for (const [i, cond] of branches.entries()) {
+      for (const [j, other] of branches.entries()) {
+        expect(accepts(cond, other.apiVersion.const as string, other.kind.const as string), `${i} vs ${j}`).toBe(i === j);
+      }
+    }
+    const gateway = branches.find((c) => c.kind.const === "GatewayClass")!;
+    expect(new RegExp(gateway.kind.pattern!, "u").test("Gateway")).toBe(false);
+  });
 });
 
 describe("cleanDoc", () => {
