@@ -9,6 +9,7 @@ import { refKey } from "../model/ids";
 import type { Ctx, GatewayState } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
 import { tlsSecretProblem } from "./secrets";
+import { relation } from "./shared";
 
 const isSecret = (group: string, kind: string): boolean => group === "" && kind === "Secret";
 
@@ -39,7 +40,7 @@ export function checkBackendClientCertificate(ctx: Ctx, gw: GatewayState): void 
     gw.conds.set("ResolvedRefs", cond("ResolvedRefs", false, reason, message));
     ctx.report(from, path, "error", reason, `Gateway ${from.namespace}/${from.name}: ${message}`);
   } else relateGrant(ctx, r.grant, from);
-  ctx.relate({ type: "certificateRef", from: refKey(from), to: r.key, ok: !reason, reason, path, grant: r.grant ? refKey(r.grant) : undefined });
+  ctx.relate(relation("certificateRef", refKey(from), r.key, !reason, path, reason, undefined, r.grant ? refKey(r.grant) : undefined));
 }
 
 /** Rule: backend client certificates of every Gateway. */

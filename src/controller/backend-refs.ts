@@ -10,12 +10,12 @@
  * real problems. As soon as one Service is present, a missing one is BackendNotFound, as the spec
  * and the conformance suite (whose inputs always include Services) require.
  */
-import type { BackendView, Relation } from "../model/model";
+import type { BackendView } from "../model/model";
 import type { PathSegment } from "../model/source";
 import { cond } from "../model/status";
 import { type Ctx, type RouteState, arr, isRecord } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
-import { ROUTE_RESOLVED, backendRefPath, sized } from "./shared";
+import { ROUTE_RESOLVED, backendRefPath, sized, relation } from "./shared";
 
 /** Core support is a Kubernetes Service; other kinds are implementation-specific and not simulated. */
 const isService = (group: string, kind: string): boolean => group === "" && kind === "Service";
@@ -55,8 +55,7 @@ export function resolveBackend(ctx: Ctx, rs: RouteState, raw: unknown, path: Pat
     ctx.report(from, path, severity, reason, `${from.kind} ${from.namespace}/${from.name} ${type === "mirror" ? "mirror " : ""}backendRef: ${message}`);
   } else relateGrant(ctx, r.grant, from);
   // Complete literals (no properties added later): one allocation per object on this hot path.
-  const rel: Relation = { type, from: rs.view.key, to: r.key, ok: !reason, reason, path, weight: type === "backendRef" ? weight : undefined, grant: r.grant ? ctx.key(r.grant) : undefined };
-  ctx.relate(rel);
+  ctx.relate(relation(type, rs.view.key, r.key, !reason, path, reason, undefined, r.grant ? ctx.key(r.grant) : undefined, type === "backendRef" ? weight : undefined));
   return { group: ref.group, kind: ref.kind, namespace: ref.namespace, name: ref.name, port, weight, valid: !reason, reason, message, filters: arr(o.filters), path };
 }
 

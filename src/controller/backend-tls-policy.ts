@@ -14,7 +14,7 @@ import { cond, type Condition } from "../model/status";
 import { type Ctx, arr, generationOf, isRecord, str } from "./context";
 import { readRef } from "./refs";
 import { caConfigMapProblem } from "./secrets";
-import { stamped } from "./shared";
+import { stamped, relation } from "./shared";
 
 /** `Service/ns/name[#section]` → policies targeting it, in precedence order. */
 function targetsOf(policy: Resource): string[] {
@@ -63,7 +63,7 @@ export function policyConditions(ctx: Ctx, policy: Resource): { accepted: Condit
       problem ??= { reason, message, index };
       ctx.report(policy, ["spec", "validation", "caCertificateRefs", index], "error", reason, `BackendTLSPolicy ${policy.namespace}/${policy.name}: ${message}`);
     } else valid++;
-    ctx.relate({ type: "caCertificateRef", from: ctx.key(policy), to: `ConfigMap/${ref.namespace}/${ref.name}`, ok: !reason, reason: reason || undefined, path: ["spec", "validation", "caCertificateRefs", index] });
+    ctx.relate(relation("caCertificateRef", ctx.key(policy), `ConfigMap/${ref.namespace}/${ref.name}`, !reason, ["spec", "validation", "caCertificateRefs", index], reason || undefined));
   });
   const p = problem as { reason: string; message: string } | null;
   const resolved = p ? cond("ResolvedRefs", false, p.reason, p.message) : cond("ResolvedRefs", true, "ResolvedRefs", "all references resolved");
@@ -126,7 +126,7 @@ export function runBackendTLSPolicies(ctx: Ctx): void {
       const svc = t.split("#")[0];
       for (const g of ancestors.get(svc) ?? []) gateways.add(g);
       const target = ctx.get("", "Service", policy.namespace, svc.slice(svc.lastIndexOf("/") + 1));
-      ctx.relate({ type: "targetRef", from: ctx.key(policy), to: svc, ok: !!target, reason: target ? undefined : "TargetNotFound", path: ["spec", "targetRefs"] });
+      ctx.relate(relation("targetRef", ctx.key(policy), svc, !!target, ["spec", "targetRefs"], target ? undefined : "TargetNotFound"));
     }
     const conditions = [stamped(accepted, gen), stamped(conds.resolved, gen)];
     const list: ParentStatus[] = [...gateways].sort().map((g) => ({ parentRef: g, parentKind: "Gateway", conditions }));

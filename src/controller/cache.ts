@@ -10,7 +10,7 @@
 import type { Resource } from "../model/resource";
 import type { Condition, ResourceStatus } from "../model/status";
 import type { ParentView, RuleView } from "../model/model";
-import type { Effects } from "./context";
+import type { AssumptionKeys, Effects } from "./context";
 
 /** One route's results, as computed for the environment the cache holds. */
 export interface RouteMemo {
@@ -39,6 +39,8 @@ export interface RouteMemo {
 export class ControllerCache {
   private env: Resource[] | null = null;
   private memos = new WeakMap<object, RouteMemo>();
+  /** Assumption keys the memos' recorded assumptions point at (see context.ts AssumptionKey). */
+  keys: AssumptionKeys = new Map();
   /** Routes computed (not found in the cache) by the last run; for tests and benchmarks. */
   lastMisses = 0;
   /** Whether the last run found a different environment (and so recomputed every route). */
@@ -48,7 +50,8 @@ export class ControllerCache {
   begin(env: Resource[]): void {
     this.lastMisses = 0;
     this.lastEnvChanged = this.env === null || !sameResources(this.env, env);
-    if (this.lastEnvChanged) this.memos = new WeakMap();
+    // Keys outlive the routes that made them: start afresh with the routes, and when they pile up.
+    if (this.lastEnvChanged || this.keys.size > MAX_KEYS) this.clear();
     this.env = env;
   }
 
@@ -70,8 +73,12 @@ export class ControllerCache {
   clear(): void {
     this.env = null;
     this.memos = new WeakMap();
+    this.keys = new Map();
   }
 }
+
+/** Assumption keys kept at most (a configuration of 10,000 routes makes about 20,000). */
+const MAX_KEYS = 200_000;
 
 /** Same raw object and the same identity and fields the rules read. */
 function sameResource(a: Resource, b: Resource): boolean {

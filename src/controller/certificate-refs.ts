@@ -9,6 +9,7 @@ import { refKey } from "../model/ids";
 import { type Ctx, type ListenerState, failListener } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
 import { tlsSecretProblem } from "./secrets";
+import { relation } from "./shared";
 
 /** Only core Secrets are supported as certificates ("Support: Core - A single reference to a Kubernetes Secret of type kubernetes.io/tls"). */
 const isSecret = (group: string, kind: string): boolean => group === "" && kind === "Secret";
@@ -49,7 +50,7 @@ export function checkCertificateRefs(ctx: Ctx, ls: ListenerState): void {
     }
     if (reason) failListener(ctx, ls, "ResolvedRefs", reason, message, path);
     else relateGrant(ctx, r.grant, from);
-    ctx.relate({ type: "certificateRef", from: refKey(from), to: r.key, ok: !reason, reason, section: ls.view.name, path: [...ls.view.path, ...path], grant: r.grant ? refKey(r.grant) : undefined });
+    ctx.relate(relation("certificateRef", refKey(from), r.key, !reason, [...ls.view.path, ...path], reason, ls.view.name, r.grant ? refKey(r.grant) : undefined));
   });
 }
 

@@ -71,10 +71,24 @@ export interface RouteState {
 export interface Effects {
   relations: Relation[];
   reports: { res: Resource; path: PathSegment[]; severity: Severity; code: string; message: string }[];
-  assumptions: { key: string; assumption: Assumption }[];
+  assumptions: { key: AssumptionKey; assumption: Assumption }[];
   /** Listener attachments (parent-refs.ts `attach`), in order. */
   attachments: { ls: ListenerState; parentIndex: number; hostnames: string[] }[];
 }
+
+/**
+ * An assumption's identity (`code|refs`), interned: a run marks the keys it has recorded with its
+ * stamp, so recording a replayed assumption needs no lookup (a ControllerCache keeps the keys).
+ */
+export interface AssumptionKey {
+  key: string;
+  stamp: number;
+}
+
+/** Interned assumption keys. */
+export type AssumptionKeys = Map<string, AssumptionKey>;
+
+let runs = 0;
 
 /** Everything a rule needs. */
 export class Ctx {
@@ -110,7 +124,10 @@ export class Ctx {
   readonly relations: Relation[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly assumptions: Assumption[] = [];
-  private readonly assumed = new Set<string>();
+  /** This run's stamp on the assumption keys it has recorded. */
+  private readonly stamp = ++runs;
+  /** Interned assumption keys: this run's own, or a ControllerCache's (set before any rule runs). */
+  assumptionKeys: AssumptionKeys = new Map();
   /** `grant|referrer` pairs already related (one relation per pair, not per reference). */
   readonly grantRelated = new Set<string>();
   private readonly lines?: Map<string, LineIndex>;
@@ -182,15 +199,17 @@ export class Ctx {
 
   /** Record an assumption once per code and refs. */
   assume(code: string, message: string, refs: string[]): void {
-    const key = `${code}|${refs.join(",")}`;
+    const text = `${code}|${refs.join(",")}`;
+    let key = this.assumptionKeys.get(text);
+    if (key === undefined) this.assumptionKeys.set(text, (key = { key: text, stamp: 0 }));
     if (this.rec) this.rec.assumptions.push({ key, assumption: { code, message, refs } });
     else this.assumeKeyed(key, { code, message, refs });
   }
 
-  /** Record an assumption unless one with the same key is recorded. */
-  assumeKeyed(key: string, a: Assumption): void {
-    if (this.assumed.has(key)) return;
-    this.assumed.add(key);
+  /** Record an assumption unless this run recorded one with the same key. */
+  assumeKeyed(key: AssumptionKey, a: Assumption): void {
+    if (key.stamp === this.stamp) return;
+    key.stamp = this.stamp;
     this.assumptions.push(a);
   }
 

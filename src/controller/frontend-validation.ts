@@ -12,6 +12,7 @@ import { refKey } from "../model/ids";
 import { type Ctx, type GatewayState, type ListenerState, arr, failListener, isRecord } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
 import { caConfigMapProblem } from "./secrets";
+import { relation } from "./shared";
 
 const isConfigMap = (group: string, kind: string): boolean => group === "" && kind === "ConfigMap";
 
@@ -67,7 +68,7 @@ export function checkListenerValidation(ctx: Ctx, ls: ListenerState): void {
       valid++;
       relateGrant(ctx, r.grant, from);
     }
-    ctx.relate({ type: "caCertificateRef", from: refKey(from), to: r.key, ok: !reason, reason, section: ls.view.name, path, grant: r.grant ? refKey(r.grant) : undefined });
+    ctx.relate(relation("caCertificateRef", refKey(from), r.key, !reason, path, reason, ls.view.name, r.grant ? refKey(r.grant) : undefined));
   });
   if (refs.length > 0 && valid === 0) failListener(ctx, ls, "Accepted", "NoValidCACertificate", "no valid CA certificate for client certificate validation", []);
 }

@@ -7,6 +7,7 @@ import type { Resource } from "../model/resource";
 import type { ListenerView, TLSConfigView } from "../model/model";
 import { refKey, normalizeGroup } from "../model/ids";
 import { type Ctx, type GatewayState, type ListenerState, arr, isRecord, str } from "./context";
+import { relation } from "./shared";
 
 /** `ns/gateway/listener`: the id of a listener everywhere in the engine. */
 export function listenerId(gw: Resource, name: string): string {
@@ -77,7 +78,7 @@ export function runGateways(ctx: Ctx): void {
     } else {
       gw.classOk = ctx.classAccepted.get(className) ?? true;
     }
-    ctx.relate({ type: "gatewayClass", from: key, to: `GatewayClass/${className}`, ok: gw.classOk, reason: cls ? (gw.classOk ? undefined : "InvalidParameters") : "Assumed", path: ["spec", "gatewayClassName"] });
+    ctx.relate(relation("gatewayClass", key, `GatewayClass/${className}`, gw.classOk, ["spec", "gatewayClassName"], cls ? (gw.classOk ? undefined : "InvalidParameters") : "Assumed"));
     arr(res.spec?.listeners).forEach((l, i) => {
       const ls = makeListener(gw, res, l, i, ["spec", "listeners", i]);
       gw.listeners.push(ls);

@@ -8,7 +8,7 @@
  */
 import type { Resource } from "../model/resource";
 import type { RouteView } from "../model/model";
-import { type Ctx, type Effects, type ListenerState, arr } from "./context";
+import { type AssumptionKey, type Ctx, type Effects, type ListenerState, arr } from "./context";
 import type { ControllerCache, RouteMemo } from "./cache";
 import { routeState } from "./routes";
 import { resolveRouteBackends } from "./backend-refs";
@@ -86,6 +86,6 @@ function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<Liste
 
 function firstOfEach(list: Effects["assumptions"]): Effects["assumptions"] {
   if (list.length < 2) return list;
-  const seen = new Set<string>();
+  const seen = new Set<AssumptionKey>();
   return list.filter((a) => !seen.has(a.key) && seen.add(a.key));
 }

@@ -33,7 +33,10 @@ export interface SimulateOptions {
 export function simulate(resources: Resource[], options: SimulateOptions = {}): Model {
   const cache = options.cache;
   const ctx = new Ctx(resources, options);
-  if (cache) cache.begin(ctx.envResources);
+  if (cache) {
+    cache.begin(ctx.envResources);
+    ctx.assumptionKeys = cache.keys;
+  }
   for (const rule of RULES) {
     if (cache && ROUTE_RULES.has(rule.name)) {
       if (rule.name !== "routes") continue;

@@ -14,7 +14,7 @@ import { GATEWAY_GROUP } from "../model/kinds";
 import { type Ctx, type ListenerState, type ParentState, type RouteState, arr, isRecord, str } from "./context";
 import { notAllowedReason } from "./allowed-routes";
 import { effectiveHostnames } from "./hostname";
-import { ROUTE_ACCEPTED, parentRefPath, sized } from "./shared";
+import { ROUTE_ACCEPTED, parentRefPath, sized, relation } from "./shared";
 
 /** `ns/name[/section][:port]`: how parents are named in status and views. */
 export function formatParentRef(namespace: string, name: string, sectionName?: string, port?: number): string {
@@ -56,9 +56,8 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     const sectionName = str(o.sectionName) || undefined;
     const port = typeof o.port === "number" ? o.port : undefined;
     const ref = parentRefString(raw, namespace, name, sectionName, port);
-    const view: ParentView = { index, ref, kind, group, namespace, name, accepted: false, reason: "", listeners: arr(null) };
-    if (sectionName) view.sectionName = sectionName;
-    if (port !== undefined) view.port = port;
+    // Every field present (one object shape for all parents: the graph reads them per relation).
+    const view: ParentView = { index, ref, kind, group, namespace, name, sectionName, port, accepted: false, reason: "", listeners: arr(null) };
     // ParentRefs must be distinct; a repeated one gets no second status entry.
     let distinct = true;
     if (seen) {
@@ -76,7 +75,7 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
       view.accepted = true;
       view.reason = "Accepted";
       ps.accepted = cond("Accepted", true, "Accepted", "mesh (GAMMA) parent: accepted without checks; mesh attachment is not simulated yet");
-      ctx.relate({ type: "parentRef", from: rs.view.key, to: refKey({ kind, namespace, name }), ok: true, path });
+      ctx.relate(relation("parentRef", rs.view.key, refKey({ kind, namespace, name }), true, path));
     } else reject(ctx, rs, ps, path, "NoMatchingParent", `parent kind ${group ? group + "/" : ""}${kind} is not supported by the simulated controller`, refKey({ kind, namespace, name }));
   }
 }
@@ -85,7 +84,7 @@ function reject(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[], 
   ps.view.accepted = false;
   ps.view.reason = reason;
   ps.accepted = cond("Accepted", false, reason, message);
-  ctx.relate({ type: "parentRef", from: rs.view.key, to, ok: false, reason, section: ps.view.sectionName, path });
+  ctx.relate(relation("parentRef", rs.view.key, to, false, path, reason, ps.view.sectionName));
   if (ps.distinct) ctx.report(rs.res, path, severity, reason, `${rs.res.kind} ${rs.res.namespace}/${rs.res.name} parentRef ${ps.view.ref}: ${message}`);
 }
 
@@ -126,7 +125,7 @@ function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSe
     ps.view.accepted = true;
     ps.view.reason = "Accepted";
     ps.accepted = ROUTE_ACCEPTED;
-    ctx.relate({ type: "parentRef", from: rs.view.key, to: gwKey, ok: true, section: sectionName, path });
+    ctx.relate(relation("parentRef", rs.view.key, gwKey, true, path, undefined, sectionName));
     return;
   }
   // A listener that admits the route but shares no hostname with it is the closer miss: say that.

@@ -7,6 +7,7 @@
 import type { Resource } from "../model/resource";
 import { normalizeGroup, refKey } from "../model/ids";
 import { type Ctx, isRecord, str } from "./context";
+import { relation } from "./shared";
 
 /** A reference as written, with defaults applied. */
 export interface ObjRef {
@@ -61,5 +62,5 @@ export function relateGrant(ctx: Ctx, grant: Resource | undefined, from: Resourc
   const pair = `${ctx.key(grant)}|${ctx.key(from)}`;
   if (ctx.grantRelated.has(pair)) return;
   ctx.grantRelated.add(pair);
-  ctx.relate({ type: "referenceGrant", from: ctx.key(grant), to: ctx.key(from), ok: true, path: ["spec", "from"] });
+  ctx.relate(relation("referenceGrant", ctx.key(grant), ctx.key(from), true, ["spec", "from"]));
 }

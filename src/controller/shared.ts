@@ -5,6 +5,7 @@
  * frozen, so a write fails loudly).
  */
 import type { PathSegment } from "../model/source";
+import type { Relation, RelationType } from "../model/model";
 import { cond, type Condition } from "../model/status";
 
 /** Route parent Accepted=True. */
@@ -43,4 +44,12 @@ export function backendRefPath(r: number, j: number): PathSegment[] {
 export function sized<T>(n: number): T[] {
   // eslint-disable-next-line unicorn/no-new-array -- a length, not an element: exact-size backing store on the hot path
   return new Array<T>(n);
+}
+
+/**
+ * A relation with every field, always in this order: the graph and the matcher walk tens of
+ * thousands of relations per edit, and relations of one shape keep their property reads fast.
+ */
+export function relation(type: RelationType, from: string, to: string, ok: boolean, path: PathSegment[], reason?: string, section?: string, grant?: string, weight?: number): Relation {
+  return { type, from, to, ok, reason, section, path, grant, weight };
 }
