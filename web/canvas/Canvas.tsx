@@ -4,7 +4,7 @@
  * node objects are reused across snapshots (toFlow), and how much a node shows depends on the zoom
  * through one attribute on the container (CSS), so zooming re-renders nothing.
  */
-import { useCallback } from "react";
+import { useCallback, useLayoutEffect } from "react";
 import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useStore as useFlowStore, type Node, type Edge } from "@xyflow/react";
 import { useStore } from "../store";
 import type { FlowEdge, FlowNode } from "./flowTypes";
@@ -12,7 +12,7 @@ import { edgeTypes, nodeTypes } from "./nodeTypes";
 import { FilterBar } from "./FilterBar";
 import { Minimap } from "./Minimap";
 import { HoverCard, setHover } from "./HoverCard";
-import { useFlow } from "./useFlow";
+import { measureCommit, useFlow } from "./useFlow";
 import { useCanvasView } from "./useCanvasView";
 import { detailAt, MAX_ZOOM, MIN_ZOOM } from "./viewport";
 import "./canvas.css";
@@ -25,6 +25,7 @@ function CanvasInner() {
   const detail = useFlowStore((s) => detailAt(s.transform[2]));
   const graph = useStore((s) => s.good?.graph);
   const focus = useCanvasView(flow, graph);
+  useLayoutEffect(measureCommit, [flow]);
 
   const onNodeClick = useCallback((_: React.MouseEvent, n: Node) => {
     const f = n as FlowNode;

@@ -17,7 +17,7 @@ interface Props {
 function Menu({ label, testId, active, children }: { label: string; testId: string; active: number; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="sy-menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOpen(false)}>
+    <div className="sy-menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOpen(false)} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <button type="button" data-testid={testId} aria-expanded={open} className={active ? "sy-active" : ""} onClick={() => setOpen(!open)}>
         {label}
         {active ? ` (${active} hidden)` : ""} ▾

@@ -23,6 +23,7 @@ export const RefEdge = memo(function RefEdge(props: EdgeProps<FlowEdge>) {
   if (!data.ok) cls += " sy-broken";
   if (data.cross) cls += " sy-cross";
   if (data.refs.length > 1) cls += " sy-merged";
+  if (data.members) cls += " sy-bundle";
   if (lit === 1) cls += " sy-lit";
   else if (lit === 2) cls += " sy-dim";
   const w = labelWidth(data.label);

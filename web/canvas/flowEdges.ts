@@ -8,6 +8,9 @@ import type { GraphEdge } from "../../src/graph";
 import type { FlowEdge, FlowNode, RefEdgeData } from "./flowTypes";
 import { sameGraphEdge } from "./same";
 import { edgeTestId } from "./testids";
+import { bundleFans, type Merged } from "./bundles";
+
+const NO_FOCUS: ReadonlySet<string> = new Set();
 import type { Visibility } from "./visibility";
 
 /** Reference kinds that need a ReferenceGrant when they cross namespaces (ReferenceGrant spec: "from" kinds to "to" kinds). */
@@ -58,8 +61,8 @@ export type EdgeIndex = Map<string, Map<string, FlowEdge>>;
  * changed. Ends are grouped in nested maps rather than by a joined key: this runs over every graph
  * edge on every edit, and building a string per edge costs more than the rest of the loop.
  */
-export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex): { edges: FlowEdge[]; index: EdgeIndex } {
-  const merged = new Map<string, Map<string, GraphEdge[]>>();
+export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex, focus: ReadonlySet<string> = NO_FOCUS): { edges: FlowEdge[]; index: EdgeIndex } {
+  const merged: Merged = new Map();
   for (const e of graphEdges) {
     // A listener drawn inside its owner needs no line to it: containment shows it.
     if (e.type === "listener" && vis.portOwner.has(e.to)) continue;
@@ -72,6 +75,7 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
     if (refs) refs.push(e);
     else byTo.set(b, [e]);
   }
+  const bundled = bundleFans(merged, vis, focus);
   const edges: FlowEdge[] = [];
   const index: EdgeIndex = new Map();
   for (const [from, byTo] of merged) {
@@ -80,10 +84,11 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
     const out = new Map<string, FlowEdge>();
     index.set(from, out);
     const prevOut = prev?.get(from);
+    const bundles = bundled.get(from);
     for (const [to, refs] of byTo) {
       const nb = byId.get(to);
       if (!nb) continue;
-      const e = edgeOf(from, to, refs, na, nb, vis, prevOut?.get(to));
+      const e = edgeOf(from, to, refs, na, nb, vis, prevOut?.get(to), bundles?.get(to));
       out.set(to, e);
       edges.push(e);
     }
@@ -91,7 +96,14 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
   return { edges, index };
 }
 
-function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: FlowNode, vis: Visibility, old: FlowEdge | undefined): FlowEdge {
+/** What a bundle says: how many objects of which box, and the first few names. */
+function bundleText(from: string, to: string, members: string[], box: FlowNode): { label: string; title: string } {
+  const ns = box.type === "nsgroup" ? box.data.namespace : "";
+  const shown = members.slice(0, 12).join(", ") + (members.length > 12 ? `, … (${members.length - 12} more)` : "");
+  return { label: `×${members.length}`, title: `${from} → ${to}\n${members.length} objects of namespace ${ns}, drawn as one line: ${shown}` };
+}
+
+function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: FlowNode, vis: Visibility, old: FlowEdge | undefined, members?: string[]): FlowEdge {
   let source = from;
   let target = to;
   let targetHandle = "left";
@@ -99,7 +111,7 @@ function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: F
     source = to;
     target = from;
   } else if (Math.abs(nb.position.x - na.position.x) <= 1) targetHandle = "right";
-  if (old && old.source === source && old.target === target && old.targetHandle === targetHandle && old.data && sameRefs(old.data.refs, refs)) return old;
+  if (old && old.source === source && old.target === target && old.targetHandle === targetHandle && old.data && old.data.members === members?.length && sameRefs(old.data.refs, refs)) return old;
   let broken = 0;
   let cross = false;
   for (const r of refs) {
@@ -123,5 +135,11 @@ function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: F
     title: `${from} → ${to}\n${refs.map((r) => refLine(r, cross)).join("\n")}`,
     kind,
   };
+  if (members) {
+    const t = bundleText(from, to, members, na.type === "nsgroup" ? na : nb);
+    data.members = members.length;
+    data.label = broken ? `${t.label}, ✕ ${broken} broken` : t.label;
+    data.title = t.title + (broken ? `\n${refs.filter((r) => !r.ok).map((r) => refLine(r, cross)).slice(0, 12).join("\n")}` : "");
+  }
   return { id: old?.id ?? `${from}>${to}`, type: "ref", source, target, sourceHandle: "right", targetHandle, focusable: false, data };
 }

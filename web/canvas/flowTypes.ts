@@ -33,6 +33,8 @@ export type GroupData = {
   namespace: string;
   column: number;
   testId: string;
+  /** Handles (for bundled edges) sit in the middle of the header band. */
+  handleY: number;
   members: number;
   collapsed: boolean;
   defined: boolean;
@@ -61,6 +63,8 @@ export type RefEdgeData = {
   title: string;
   /** The kind of line: the first merged reference's type. */
   kind: GraphEdge["type"];
+  /** A bundle (see bundles.ts): how many objects of the namespace box it stands for. */
+  members?: number;
 };
 
 export type FlowEdge = Edge<RefEdgeData, "ref">;

@@ -3,10 +3,11 @@
  * namespace and column around its drawn members; a collapsed namespace keeps its box's place, shrunk
  * to hold one summary node, and what lies below it in the column moves up by what it gave back.
  */
-import type { GraphNode, Health } from "../../src/graph";
+import type { Health } from "../../src/graph";
 import { GROUP_HEADER, GROUP_PAD, SUMMARY_SIZE } from "../../src/graph/layoutTypes";
 import type { Positioned } from "../worker/protocol";
 import type { Visibility } from "./visibility";
+import { summaryId } from "./flowTypes";
 
 export interface Box {
   namespace: string;
@@ -37,44 +38,57 @@ export interface Geometry {
   shift: (column: number, y: number) => number;
 }
 
-/** Boxes per namespace and column, and the shift collapsing them implies. */
+/**
+ * Boxes per namespace and column, and the shift collapsing them implies. When the positions hold a
+ * collapsed namespace's summary (`Namespace/<ns>@<column>`: a layout made with the namespace
+ * collapsed), the box is drawn around it and nothing moves; otherwise the members' box shrinks.
+ */
 export function geometry(vis: Visibility, positions: Record<string, Positioned>, definedNs: Set<string>, collapsed: ReadonlySet<string>): Geometry {
   // Column → namespace → box (nested maps: no key string per node).
   const byColumn = new Map<number, Map<string, Box>>();
   const boxes: Box[] = [];
-  const add = (n: GraphNode, p: Positioned, isCollapsed: boolean) => {
-    const column = vis.column.get(n.id)!;
+  for (const [id, r] of vis.rep) {
+    const n = vis.byId.get(id)!;
+    if (!n.namespace || vis.portOwner.has(id)) continue;
+    const isCollapsed = r !== id && collapsed.has(n.namespace);
+    if (r !== id && !isCollapsed) continue; // a hidden listener, standing in for nothing
+    const column = vis.column.get(id)!;
     let inColumn = byColumn.get(column);
     if (!inColumn) byColumn.set(column, (inColumn = new Map()));
     let b = inColumn.get(n.namespace);
     if (!b) {
-      b = { namespace: n.namespace, column, collapsed: isCollapsed, defined: definedNs.has(n.namespace), x: p.x, y: p.y, width: 0, height: 0, members: 0, kinds: new Map(), level: "ok", innerX: p.x, innerWidth: p.width };
+      // x/y/width/height hold left/top/right/bottom while accumulating.
+      b = { namespace: n.namespace, column, collapsed: isCollapsed, defined: definedNs.has(n.namespace), x: Infinity, y: Infinity, width: -Infinity, height: -Infinity, members: 0, kinds: new Map(), level: "ok", innerX: 0, innerWidth: 0 };
       inColumn.set(n.namespace, b);
       boxes.push(b);
-      // Use width/height as right/bottom while accumulating.
-      b.width = p.x + p.width;
-      b.height = p.y + p.height;
     }
+    b.members++;
+    b.kinds.set(n.kind, (b.kinds.get(n.kind) ?? 0) + 1);
+    if (LEVEL[n.status.level] > LEVEL[b.level]) b.level = n.status.level;
+    const p = positions[id];
+    if (!p) continue;
     b.x = Math.min(b.x, p.x);
     b.y = Math.min(b.y, p.y);
     b.width = Math.max(b.width, p.x + p.width);
     b.height = Math.max(b.height, p.y + p.height);
-    b.members++;
-    b.kinds.set(n.kind, (b.kinds.get(n.kind) ?? 0) + 1);
-    if (LEVEL[n.status.level] > LEVEL[b.level]) b.level = n.status.level;
-  };
-  for (const [id, r] of vis.rep) {
-    const n = vis.byId.get(id)!;
-    if (!n.namespace || vis.portOwner.has(id)) continue;
-    const p = positions[id];
-    if (!p) continue;
-    const isCollapsed = r !== id && collapsed.has(n.namespace);
-    if (r === id || isCollapsed) add(n, p, isCollapsed);
   }
   const out: Box[] = [];
   // Per column: bottoms of collapsed boxes and the height each gives back, sorted by bottom.
   const saves = new Map<number, { bottom: number; total: number }[]>();
   for (const b of boxes) {
+    const summary = b.collapsed ? positions[summaryId(b.namespace, b.column)] : undefined;
+    if (summary) {
+      // Laid out collapsed: the box wraps the summary, as the layout drew it.
+      b.innerX = summary.x;
+      b.innerWidth = summary.width;
+      b.x = summary.x - GROUP_PAD;
+      b.y = summary.y - GROUP_HEADER;
+      b.width = summary.width + 2 * GROUP_PAD;
+      b.height = GROUP_HEADER + summary.height + GROUP_PAD;
+      out.push(b);
+      continue;
+    }
+    if (b.x === Infinity) continue; // nothing of it is placed
     b.innerX = b.x;
     b.innerWidth = b.width - b.x;
     const top = b.y - GROUP_HEADER;

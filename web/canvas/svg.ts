@@ -102,7 +102,7 @@ function nodeSvg(n: FlowNode, c: SvgColors): string {
 }
 
 function handleY(n: FlowNode): number {
-  return n.type === "nsgroup" ? 0 : n.data.handleY;
+  return n.data.handleY;
 }
 
 /** The whole flow as an SVG document (UTF-8 text). */

@@ -13,6 +13,9 @@
  *   object first), e.g. `edge-HTTPRoute/apps/web-Service/apps/web`, `edge-HTTPRoute/apps/web-Listener/infra/edge/http`,
  *   `edge-Gateway/infra/edge-GatewayClass/bench`. Parallel references between two nodes are one
  *   edge. An end inside a collapsed namespace is that namespace's summary node, id `Namespace/<ns>@<column>`.
+ *   More than ten references between one object and the objects of one namespace box are drawn as
+ *   one edge to the box (bundles.ts), whose id is `group:Namespace/<ns>@<column>`, e.g.
+ *   `edge-group:Namespace/team-1@3-Listener/infra/edge/http` (data-count: references, label `×N` objects).
  * - Every node element carries `data-status` (ok | warning | error) and `data-selected` (true | false);
  *   every edge element `data-ok` (true | false) and `data-count` (references merged into it).
  * - Filter bar: `canvas-search`, `canvas-filter-namespaces`, `canvas-filter-kinds`, and the menu

@@ -5,6 +5,8 @@ import type { FlowEdge, FlowNode, ResourceNode, SummaryNode } from "./flowTypes"
 import { toFlow, type Flow, type ViewOptions } from "./toFlow";
 import { FIXTURE } from "./fixture.test-data";
 import { layoutGraph } from "../../src/graph/layout";
+import { routesYaml } from "../../bench/fixtures";
+import { collapsedPositions, effectiveCollapsed } from "./collapsedLayout";
 
 const NONE: ViewOptions = { hiddenNamespaces: [], hiddenKinds: [], collapsed: [] };
 
@@ -232,5 +234,62 @@ describe("toFlow: reuse across snapshots", () => {
     const f = flow(load("# nothing\n"));
     expect(f.nodes).toEqual([]);
     expect(f.edges).toEqual([]);
+  });
+});
+
+describe("toFlow: fans into a namespace box are bundled", () => {
+  // 30 routes over 2 namespaces: 15 per team, all on one listener.
+  const s = load(routesYaml(30, 2));
+  const http = "Listener/infra/edge/http";
+  it("draws more than ten lines from one object into one box as one edge to the box", () => {
+    const f = flow(s);
+    // Reference direction: the routes (their box) refer to the listener.
+    const e = edge(f, `edge-group:Namespace/team-0@3-${http}`);
+    expect(e?.data).toMatchObject({ members: 15, label: "×15", kind: "parentRef", ok: true });
+    expect(e?.data!.refs.length).toBe(15);
+    expect(e?.source).toBe(http);
+    expect(e?.target).toBe("group:Namespace/team-0@3");
+    expect(e?.data!.title).toMatch(/15 objects of namespace team-0, drawn as one line: HTTPRoute\/team-0\/app-0, /);
+    expect(f.edges.some((x) => x.data!.testId === `edge-HTTPRoute/team-0/app-0-${http}`)).toBe(false);
+    // The box carries handles for it, in its header band.
+    expect(f.byId.get("group:Namespace/team-0@3")!.handles?.[0].y).toBe(11.5);
+    // Small fans (a route's two Services) stay lines.
+    expect(edge(f, "edge-HTTPRoute/team-0/app-0-Service/team-0/app-0-canary")).toBeDefined();
+  });
+  it("keeps the lines of objects in focus (selection, request path)", () => {
+    const f = flow(s, { focus: ["HTTPRoute/team-0/app-0"] });
+    expect(edge(f, `edge-HTTPRoute/team-0/app-0-${http}`)?.data!.ok).toBe(true);
+    expect(edge(f, `edge-group:Namespace/team-0@3-${http}`)?.data!.members).toBe(14);
+  });
+  it("leaves ten or fewer as lines", () => {
+    const f = flow(load(routesYaml(20, 2)));
+    expect(f.edges.some((x) => x.data!.members !== undefined)).toBe(false);
+    expect(edge(f, `edge-HTTPRoute/team-0/app-0-${http}`)).toBeDefined();
+  });
+});
+
+describe("toFlow: collapsed namespaces laid out again (collapsedLayout.ts)", () => {
+  const s = load();
+  const laid = (ns: string[]) => collapsedPositions(s.graph, effectiveCollapsed(s.graph, ns)).positions;
+  it("places summaries where the collapsed layout put them, boxes around them", () => {
+    const positions = laid(["apps"]);
+    const f = toFlow({ graph: s.graph, positions, view: { ...NONE, collapsed: ["apps"] } });
+    const sum = f.byId.get("Namespace/apps@3")!;
+    expect(sum.position).toEqual({ x: positions["Namespace/apps@3"].x, y: positions["Namespace/apps@3"].y });
+    const box = f.byId.get("group:Namespace/apps@3")!;
+    expect(box.position.y).toBe(positions["Namespace/apps@3"].y - 24);
+    expect(box.height).toBe(24 + positions["Namespace/apps@3"].height + 10);
+    expect((sum as SummaryNode).data.members).toBe(4);
+  });
+  it("folds a collapsed gateway's listeners into its summary", () => {
+    const positions = laid(["infra"]);
+    expect(positions["Listener/infra/edge/http"]).toBeUndefined();
+    const f = toFlow({ graph: s.graph, positions, view: { ...NONE, collapsed: ["infra"] } });
+    expect(f.rep.get("Listener/infra/edge/http")).toBe("Namespace/infra@1");
+    expect(edge(f, "edge-HTTPRoute/apps/web-Namespace/infra@1")?.source).toBe("Namespace/infra@1");
+    expect((f.byId.get("Namespace/infra@1") as SummaryNode).data.kinds).toEqual([["Gateway", 1]]);
+  });
+  it("ignores collapsed names the graph does not have", () => {
+    expect([...effectiveCollapsed(s.graph, ["apps", "nowhere"])]).toEqual(["apps"]);
   });
 });

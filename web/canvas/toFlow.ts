@@ -110,21 +110,25 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
       selectable: false,
       draggable: false,
       focusable: false,
-      data: { namespace: b.namespace, column: b.column, testId: groupTestId(b.namespace, b.column), members: b.members, collapsed: b.collapsed, defined: b.defined },
+      handles: handles(b.width, GROUP_HEADER / 2),
+      data: { namespace: b.namespace, column: b.column, testId: groupTestId(b.namespace, b.column), handleY: GROUP_HEADER / 2, members: b.members, collapsed: b.collapsed, defined: b.defined },
     };
     push(reuse(prev, n, (a, c) => a.data.members === c.data.members && a.data.collapsed === c.data.collapsed && a.data.defined === c.data.defined));
     extend(b.x, b.y, b.width, b.height);
     if (!b.collapsed) continue;
     const sid = summaryId(b.namespace, b.column);
     const kinds = [...b.kinds].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    const handleY = SUMMARY_SIZE.height / 2;
+    const laid = positions[sid];
+    const sw = laid?.width ?? Math.max(SUMMARY_SIZE.width, b.innerWidth);
+    const sh = laid?.height ?? SUMMARY_SIZE.height;
+    const handleY = sh / 2;
     const s: SummaryNode = {
       id: sid,
       type: "summary",
-      position: { x: b.innerX, y: b.y + GROUP_HEADER },
-      width: Math.max(SUMMARY_SIZE.width, b.innerWidth),
-      height: SUMMARY_SIZE.height,
-      handles: handles(Math.max(SUMMARY_SIZE.width, b.innerWidth), handleY),
+      position: { x: laid?.x ?? b.innerX, y: laid?.y ?? b.y + GROUP_HEADER },
+      width: sw,
+      height: sh,
+      handles: handles(sw, handleY),
       draggable: false,
       data: { namespace: b.namespace, column: b.column, testId: summaryTestId(b.namespace, b.column), handleY, members: b.members, kinds, level: b.level },
     };
@@ -167,7 +171,7 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
       data: { g, testId: nodeTestId(g), column, handleY, port, ports },
     } satisfies ResourceNode);
   }
-  const { edges, index } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex);
+  const { edges, index } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
   const empty = bounds.x1 === Infinity;
   return {
     // Nothing changed (a filter that hides nothing, an edit elsewhere): the same arrays, so React

@@ -12,6 +12,8 @@ export interface ViewOptions {
   hiddenKinds: readonly string[];
   /** Collapsed namespaces (names, not `Namespace/…` ids). */
   collapsed: readonly string[];
+  /** Graph node ids whose lines are never bundled (the selection, the request's path). */
+  focus?: readonly string[];
 }
 
 export interface Visibility {
@@ -44,6 +46,7 @@ export function visibility(nodes: GraphNode[], positions: Record<string, Positio
   const collapsed = new Set(view.collapsed);
   const portOwner = new Map<string, string>();
   const column = new Map<string, number>();
+  const collapsedNs = new Set(view.collapsed);
   for (const n of nodes) {
     column.set(n.id, n.rank);
     if (n.kind !== "Listener") continue;
@@ -51,7 +54,8 @@ export function visibility(nodes: GraphNode[], positions: Record<string, Positio
     const p = positions[n.id];
     const q = owner ? positions[owner] : undefined;
     // The layout convention draws listeners inside their owner; the simple column layout beside it.
-    if (owner && p && q && byId.has(owner) && inside(p, q)) {
+    // A listener without a place belongs to a collapsed owner (the layout leaves it out): a port too.
+    if (owner && byId.has(owner) && ((p && q && inside(p, q)) || (!p && collapsedNs.has(n.namespace)))) {
       portOwner.set(n.id, owner);
       column.set(n.id, byId.get(owner)!.rank);
     }

@@ -29,7 +29,7 @@ export const GatewayNode = memo(function GatewayNode({ id, data }: Props) {
   const facts = `${data.g.kind} ${data.g.namespace}/${data.g.name}${cls ? `\nclass ${cls}` : ""}\n${listeners} listener${listeners === 1 ? "" : "s"}`;
   return (
     <Shell id={id} data={data} className="sy-gateway" title={facts}>
-      <div className="sy-header" style={data.ports ? { height: data.handleY * 2 } : undefined}>
+      <div className={`sy-header${data.ports ? "" : " sy-full"}`} style={data.ports ? { height: data.handleY * 2 } : undefined}>
         <Title kind={data.g.kind} name={data.g.name} sub={cls ? `class ${cls}` : undefined} />
       </div>
     </Shell>

@@ -13,6 +13,7 @@ export const NamespaceBox = memo(function NamespaceBox({ data }: NodeProps<Group
   const label = data.namespace;
   return (
     <div className={`sy-nsbox${data.collapsed ? " sy-collapsed" : ""}${data.defined ? "" : " sy-undeclared"}`}>
+      <Handles handleY={data.handleY} />
       <div className="sy-nshead" data-testid={data.testId}>
         <button
           type="button"
