@@ -55,12 +55,15 @@ export class ControllerCache {
     this.env = env;
   }
 
-  /** The results of a route, when they were computed for the same object and environment. */
-  lookup(res: Resource, key: string): RouteMemo | undefined {
+  /**
+   * The results kept for a route's raw object, when made for the same resource identity. They hold for
+   * this run only if the environment is unchanged (`begin` tells; its key holds regardless).
+   */
+  find(res: Resource): RouteMemo | undefined {
     const obj = res.obj;
     if (obj === null || typeof obj !== "object") return undefined;
     const m = this.memos.get(obj);
-    return m && m.key === key && sameResource(m.res, res) ? m : undefined;
+    return m && sameResource(m.res, res) ? m : undefined;
   }
 
   store(res: Resource, m: RouteMemo): void {

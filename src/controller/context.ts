@@ -11,6 +11,7 @@ import { refKey } from "../model/ids";
 import { GATEWAY_GROUP, isRouteKind } from "../model/kinds";
 import { locate } from "../parse/index";
 import { GrantIndex } from "./reference-grant";
+import type { ControllerCache, RouteMemo } from "./cache";
 
 /** Conditions of one object (or listener, or route parent), by type, in insertion order. */
 export type CondSet = Map<string, Condition>;
@@ -134,19 +135,26 @@ export class Ctx {
   /** While set, relations, reports, assumptions and attachments are recorded here instead of applied. */
   rec: Effects | null = null;
 
-  constructor(resources: Resource[], options: { lines?: Map<string, LineIndex> } = {}) {
+  /** With a ControllerCache: each route's results from an earlier run, when its object is unchanged (same order as `routeResources`). */
+  readonly routeMemos: (RouteMemo | undefined)[] = [];
+
+  constructor(resources: Resource[], options: { lines?: Map<string, LineIndex> } = {}, cache?: ControllerCache) {
     this.resources = resources;
     this.lines = options.lines;
     let services = false;
     for (const r of resources) {
-      const key = cachedKey(r);
+      const route = r.known && r.group === GATEWAY_GROUP && isRouteKind(r.kind);
+      // A cached route brings its key along (one lookup by raw object for both).
+      const memo = route && cache ? cache.find(r) : undefined;
+      const key = memo ? memo.key : cachedKey(r);
       // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
       if (this.byKey.has(key)) continue;
       this.byKey.set(key, r);
-      if (r.known && r.group === GATEWAY_GROUP && isRouteKind(r.kind)) {
+      if (route) {
         // Routes are never looked up by reference: they skip the lookup index and reverse map.
         this.routeResources.push(r);
         this.routeKeys.push(key);
+        if (cache) this.routeMemos.push(memo);
         continue;
       }
       this.keyOf.set(r, key);

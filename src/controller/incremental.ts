@@ -7,52 +7,58 @@
  * Resource) are rebuilt for every route.
  */
 import type { Resource } from "../model/resource";
-import type { RouteView } from "../model/model";
+import type { Relation, RouteView } from "../model/model";
 import { type AssumptionKey, type Ctx, type Effects, type ListenerState, arr } from "./context";
 import type { ControllerCache, RouteMemo } from "./cache";
 import { routeState } from "./routes";
 import { resolveRouteBackends } from "./backend-refs";
 import { attachRoute } from "./parent-refs";
 import { routeStatus } from "./route-status";
-import { sized } from "./shared";
 
 /** Names of the rules `runRoutesIncremental` stands for. */
 export const ROUTE_RULES: ReadonlySet<string> = new Set(["routes", "backend-refs", "parent-refs", "route-status"]);
 
-/** Route states, backends, attachment and route status of every route, reusing the cache. */
+/**
+ * Route states, backends, attachment and route status of every route, reusing the cache. One pass
+ * over the routes: attachment effects (relations, reports, assumptions) are set aside and applied
+ * after every route's backend effects, the order of a fresh run.
+ */
 export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
   const resources = ctx.routeResources;
   const keys = ctx.routeKeys;
-  const n = resources.length;
+  // Results made for another environment do not hold (the key found with them does).
+  const memos = cache.lastEnvChanged ? null : ctx.routeMemos;
   const listeners: ListenerState[] = [];
   for (const gw of ctx.gateways) for (const ls of gw.listeners) listeners.push(ls);
   let positions: Map<ListenerState, number> | null = null;
-  const memos: RouteMemo[] = sized(n);
-  for (let i = 0; i < n; i++) {
+  const laterRelations: Relation[] = [];
+  let later: { m: RouteMemo; res: Resource }[] | null = null;
+  for (let i = 0; i < resources.length; i++) {
     const res = resources[i];
-    let m = cache.lookup(res, keys[i]);
+    let m = memos ? memos[i] : undefined;
     if (!m) {
       positions ??= new Map(listeners.map((ls, p) => [ls, p]));
       m = computeRoute(ctx, res, keys[i], positions);
       cache.store(res, m);
     }
-    memos[i] = m;
     const view: RouteView = { key: keys[i], kind: res.kind, resource: res, hostnames: m.hostnames, rules: m.rules, parents: m.parents };
     ctx.routes.push({ res, kindKey: m.kindKey, view, parents: arr(null), resolved: m.resolved, attachedTo: null });
     ctx.replay(m.backend, m.res, res);
-  }
-  for (let i = 0; i < n; i++) {
-    const m = memos[i];
-    ctx.replay(m.parent, m.res, resources[i]);
-    const view = ctx.routes[i].view;
+    const p = m.parent;
+    for (let j = 0; j < p.relations.length; j++) laterRelations.push(p.relations[j]);
+    if (p.reports.length > 0 || p.assumptions.length > 0) (later ??= []).push({ m, res });
     for (const a of m.attach) {
       const ls = listeners[a.ls];
       ls.view.routes.push({ route: view, parentIndex: a.parentIndex, hostnames: a.hostnames });
       ls.attached++;
     }
+    ctx.status.set(keys[i], m.status);
   }
-  for (let i = 0; i < n; i++) ctx.status.set(keys[i], memos[i].status);
+  for (let j = 0; j < laterRelations.length; j++) ctx.relations.push(laterRelations[j]);
+  if (later) for (const { m, res } of later) ctx.replay({ relations: NONE, reports: m.parent.reports, assumptions: m.parent.assumptions, attachments: [] }, m.res, res);
 }
+
+const NONE: Relation[] = [];
 
 function effects(): Effects {
   return { relations: [], reports: [], assumptions: [], attachments: [] };

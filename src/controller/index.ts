@@ -32,7 +32,7 @@ export interface SimulateOptions {
 /** Run the controller over a configuration. */
 export function simulate(resources: Resource[], options: SimulateOptions = {}): Model {
   const cache = options.cache;
-  const ctx = new Ctx(resources, options);
+  const ctx = new Ctx(resources, options, cache);
   if (cache) {
     cache.begin(ctx.envResources);
     ctx.assumptionKeys = cache.keys;
