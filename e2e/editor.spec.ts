@@ -59,6 +59,15 @@ async function open(page: Page): Promise<void> {
   await expect(lines(page)).toContainText("gatewayClassName");
 }
 
+/** Hover `target` until Monaco shows a hover with `text` (the YAML worker may still be starting). */
+async function hoverUntil(page: Page, target: ReturnType<Page["locator"]>, text: string): Promise<void> {
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    await expect(page.locator(".monaco-hover").filter({ hasText: text }).first()).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function gotoLineEnd(page: Page, line: number): Promise<void> {
   await lines(page).click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Control+Home");
@@ -98,22 +107,18 @@ test("a schema violation gets a squiggle and a hover message", async ({ page }) 
   await page.keyboard.press("Enter");
   await page.keyboard.type("hostnamez: a.example.com");
   await expect(editor(page).locator(".squiggly-warning").first()).toBeVisible({ timeout: 15_000 });
-  await page.mouse.move(0, 0);
-  await editor(page).getByText("hostnamez").hover();
-  await expect(page.locator(".monaco-hover").filter({ hasText: "Property hostnamez is not allowed" }).first()).toBeVisible();
+  await hoverUntil(page, editor(page).getByText("hostnamez"), "Property hostnamez is not allowed");
 });
 
 test("hover shows the API reference of a field", async ({ page }) => {
   await open(page);
-  await editor(page).getByText("gatewayClassName").hover();
-  await expect(page.locator(".monaco-hover").filter({ hasText: "GatewayClassName used for this Gateway" }).first()).toBeVisible();
+  await hoverUntil(page, editor(page).getByText("gatewayClassName"), "GatewayClassName used for this Gateway");
 });
 
 test("an engine diagnostic shows as a marker", async ({ page }) => {
   await open(page);
   await expect(editor(page).locator(".squiggly-error").first()).toBeVisible({ timeout: 15_000 });
-  await editor(page).getByText("store-v1").hover();
-  await expect(page.locator(".monaco-hover").filter({ hasText: "Service default/store-v1 not found" }).first()).toBeVisible();
+  await hoverUntil(page, editor(page).getByText("store-v1"), "Service default/store-v1 not found");
 });
 
 test("selecting a node on the canvas selects its YAML lines; the cursor selects the node", async ({ page }) => {

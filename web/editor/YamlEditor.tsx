@@ -37,7 +37,11 @@ export interface YamlEditorProps {
   onChange: (text: string) => void;
   /** Engine diagnostics to show (`file`-filtered when `file` is set); keep the array identity stable between changes. */
   markers?: readonly Diagnostic[];
-  /** Input file name: names the model (the schema applies to *.yaml / *.yml) and filters `markers`. Changing it remounts the editor. */
+  /**
+   * Input file name: names the model (the schema applies to *.yaml / *.yml) and filters `markers`.
+   * Changing it remounts the editor on the new `value`; keystrokes of the old file still inside the
+   * debounce are dropped (switch after a blur, or flush by waiting `changeDelay`).
+   */
   file?: string;
   /** Reveal and (by default) select these lines; pass a new object to repeat the same request. */
   reveal?: RevealRequest | null;
@@ -67,8 +71,12 @@ export function YamlEditor(props: YamlEditorProps) {
   const flush = useCallback(() => {
     clearTimeout(changeTimer.current);
     changeTimer.current = undefined;
-    const text = editorRef.current?.getModel()?.getValue();
-    if (text === undefined || text === agreed.current) return;
+    const model = editorRef.current?.getModel();
+    // Only the text of the file the props name now: after a `file` switch the old editor still
+    // blurs and disposes, and its text must not reach onChange as the new file's.
+    if (!model || model.uri.toString() !== modelUri(latest.current.file)) return;
+    const text = model.getValue();
+    if (text === agreed.current) return;
     agreed.current = text;
     latest.current.onChange(text);
   }, []);
@@ -76,6 +84,10 @@ export function YamlEditor(props: YamlEditorProps) {
   const onMount = useCallback<OnMount>(
     (ed) => {
       editorRef.current = ed;
+      // A (re)mounted editor starts from its model's text; the effect below brings in any newer `value`.
+      const initial = ed.getModel()?.getValue() ?? "";
+      agreed.current = initial;
+      lastValueProp.current = initial;
       ed.onDidChangeModelContent(() => {
         if (applyingExternal.current) return;
         clearTimeout(changeTimer.current);
@@ -94,8 +106,10 @@ export function YamlEditor(props: YamlEditorProps) {
           if (model && pos) latest.current.onCursorChange?.({ offset: model.getOffsetAt(pos), line: pos.lineNumber, column: pos.column });
         }, 80);
       });
+      // Keystrokes still waiting for the debounce are not lost on unmount: @monaco-editor/react
+      // disposes the model before the editor, so flush while the model is still there.
+      ed.getModel()?.onWillDispose(flush);
       ed.onDidDispose(() => {
-        flush();
         clearTimeout(cursorTimer.current);
         if (editorRef.current === ed) editorRef.current = null;
       });
@@ -172,7 +186,7 @@ export function YamlEditor(props: YamlEditorProps) {
       <Editor
         key={path}
         path={path}
-        defaultValue={agreed.current}
+        defaultValue={value}
         defaultLanguage="yaml"
         theme={theme === "dark" ? "vs-dark" : "vs"}
         options={options}
