@@ -142,7 +142,8 @@ export class Ctx {
     this.resources = resources;
     this.lines = options.lines;
     let services = false;
-    for (const r of resources) {
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
       const route = r.known && r.group === GATEWAY_GROUP && isRouteKind(r.kind);
       // A cached route brings its key along (one lookup by raw object for both).
       const memo = route && cache ? cache.find(r) : undefined;
@@ -254,9 +255,13 @@ export class Ctx {
    * placed on `res`, so they get this parse's file positions.
    */
   replay(e: Effects, was: Resource, res: Resource): void {
+    // Indexed loops: this runs for every route on every edit.
     for (let i = 0; i < e.relations.length; i++) this.relations.push(e.relations[i]);
-    for (const d of e.reports) this.report(d.res === was ? res : d.res, d.path, d.severity, d.code, d.message);
-    for (const a of e.assumptions) this.assumeKeyed(a.key, a.assumption);
+    for (let i = 0; i < e.reports.length; i++) {
+      const d = e.reports[i];
+      this.report(d.res === was ? res : d.res, d.path, d.severity, d.code, d.message);
+    }
+    for (let i = 0; i < e.assumptions.length; i++) this.assumeKeyed(e.assumptions[i].key, e.assumptions[i].assumption);
   }
 }
 

@@ -47,7 +47,8 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
     const p = m.parent;
     for (let j = 0; j < p.relations.length; j++) laterRelations.push(p.relations[j]);
     if (p.reports.length > 0 || p.assumptions.length > 0) (later ??= []).push({ m, res });
-    for (const a of m.attach) {
+    for (let j = 0; j < m.attach.length; j++) {
+      const a = m.attach[j];
       const ls = listeners[a.ls];
       ls.view.routes.push({ route: view, parentIndex: a.parentIndex, hostnames: a.hostnames });
       ls.attached++;

@@ -19,6 +19,18 @@ interface EdgeMemo {
   percent: number | undefined;
   parent: ParentView | null;
   edges: GraphEdge[];
+  /** The ends of `edges` (from, to, from, to…). */
+  ends: End[];
+}
+
+/**
+ * A node id at the end of edges, as the cache knows it: the build that last saw it (so a build
+ * checks each id once, not once per edge) and its placeholder node once one was made.
+ */
+export interface End {
+  id: string;
+  build: number;
+  placeholder: GraphNode | null;
 }
 
 interface NodeMemo {
@@ -39,8 +51,8 @@ export class GraphCache {
   private sig = "";
   private edges = new WeakMap<Relation, EdgeMemo>();
   private nodes = new WeakMap<object, NodeMemo>();
-  /** Placeholder nodes by id, with the build that last used each (unused ones are pruned now and then). */
-  private placeholders = new Map<string, { node: GraphNode; build: number }>();
+  /** Edge ends by id (pruned now and then of those the last build did not see). */
+  private ends = new Map<string, End>();
   private build = 0;
   private used = 0;
   /** Edges made (not found in the cache) by the last build; for tests and benchmarks. */
@@ -59,21 +71,40 @@ export class GraphCache {
     this.sig = sig;
   }
 
-  /** End a build: when most placeholders went unused, those not used by this build are forgotten. */
+  /** End a build: when most edge ends went unseen, those this build did not see are forgotten. */
   end(): void {
-    if (this.placeholders.size <= 2 * this.used + 1000) return;
-    for (const [id, p] of this.placeholders) if (p.build !== this.build) this.placeholders.delete(id);
+    if (this.ends.size <= 2 * this.used + 1000) return;
+    for (const [id, e] of this.ends) if (e.build !== this.build) this.ends.delete(id);
   }
 
-  /** The edges made from `rel` before, when made from the same inputs. */
-  edgesOf(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null): GraphEdge[] | undefined {
+  /** The edges made from `rel` before (with their ends), when made from the same inputs. */
+  edgesOf(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null): EdgeMemo | undefined {
     const m = this.edges.get(rel);
-    return m && m.from === from && m.percent === percent && m.parent === parent ? m.edges : undefined;
+    return m && m.from === from && m.percent === percent && m.parent === parent ? m : undefined;
   }
 
-  setEdges(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, edges: GraphEdge[]): void {
+  /** Keep the edges made from `rel`; returns their ends. */
+  setEdges(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, edges: GraphEdge[]): End[] {
     this.lastNewEdges += edges.length;
-    this.edges.set(rel, { from, percent, parent, edges });
+    const ends: End[] = [];
+    for (const e of edges) ends.push(this.endOf(e.from), this.endOf(e.to));
+    this.edges.set(rel, { from, percent, parent, edges, ends });
+    return ends;
+  }
+
+  /** The edge end of an id. */
+  endOf(id: string): End {
+    let e = this.ends.get(id);
+    if (e === undefined) this.ends.set(id, (e = { id, build: 0, placeholder: null }));
+    return e;
+  }
+
+  /** Whether this build has seen the end already (and mark it seen). */
+  seen(e: End): boolean {
+    if (e.build === this.build) return true;
+    e.build = this.build;
+    this.used++;
+    return false;
   }
 
   /** The node made for a resource before, when made from the same inputs. */
@@ -91,22 +122,6 @@ export class GraphCache {
     const obj = r.obj;
     if (obj === null || typeof obj !== "object") return;
     this.nodes.set(obj, { res: r, id, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
-  }
-
-  /** The placeholder node made before for an id (placeholders depend on nothing else). */
-  placeholder(id: string): GraphNode | undefined {
-    const p = this.placeholders.get(id);
-    if (p === undefined) return undefined;
-    if (p.build !== this.build) {
-      p.build = this.build;
-      this.used++;
-    }
-    return p.node;
-  }
-
-  setPlaceholder(id: string, node: GraphNode): void {
-    this.placeholders.set(id, { node, build: this.build });
-    this.used++;
   }
 }
 

@@ -5,7 +5,7 @@
  * the same shape.
  */
 import type { Model, ParentView, Relation, RouteView } from "../model/model";
-import type { GraphCache } from "./cache";
+import type { End, GraphCache } from "./cache";
 import { ruleOf, ruleTotals, weightOf } from "./shares";
 import type { PathSegment } from "../model/source";
 import type { EdgeType, GraphEdge } from "./types";
@@ -38,7 +38,13 @@ export function edge(type: EdgeType, from: string, to: string, ok: boolean, path
  * (HTTPBackendRef.weight: "proportion of requests forwarded … computed as weight/(sum of all weights in this BackendRefs list)").
  * `listenerNode` maps a ListenerView id (`ns/gw/name`) to its node id.
  */
-export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: Map<string, RouteView>, cache?: GraphCache): void {
+/** Makes sure an edge's end is a node: by id, or (with a GraphCache) by its cached end. */
+export interface EndSink {
+  id(id: string): void;
+  end(end: End): void;
+}
+
+export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: Map<string, RouteView>, sink: EndSink, cache?: GraphCache): void {
   const totals = ruleTotals(model.relations, routes);
   const relations = model.relations;
   for (let i = 0; i < relations.length; i++) {
@@ -47,12 +53,13 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       const parent = parentOf(rel, routes.get(rel.from));
       const hit = cache?.edgesOf(rel, rel.from, undefined, parent);
       if (hit) {
-        for (let i = 0; i < hit.length; i++) edges.push(hit[i]);
+        for (let k = 0; k < hit.edges.length; k++) edges.push(hit.edges[k]);
+        for (let k = 0; k < hit.ends.length; k++) sink.end(hit.ends[k]);
         continue;
       }
       const start = edges.length;
       parentEdges(rel, parent, listenerNode, edges);
-      cache?.setEdges(rel, rel.from, undefined, parent, edges.slice(start));
+      made(edges.slice(start), rel, rel.from, undefined, parent, sink, cache);
       continue;
     }
     const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
@@ -64,7 +71,9 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     }
     const hit = cache?.edgesOf(rel, from, percent, null);
     if (hit) {
-      edges.push(hit[0]);
+      edges.push(hit.edges[0]);
+      sink.end(hit.ends[0]);
+      sink.end(hit.ends[1]);
       continue;
     }
     const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
@@ -76,7 +85,19 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       e.percent = percent;
     }
     edges.push(e);
-    cache?.setEdges(rel, from, percent, null, [e]);
+    made([e], rel, from, percent, null, sink, cache);
+  }
+}
+
+/** New edges of a relation: their ends become nodes; with a cache, they are kept. */
+function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache?: GraphCache): void {
+  if (cache) {
+    for (const end of cache.setEdges(rel, from, percent, parent, list)) sink.end(end);
+    return;
+  }
+  for (const e of list) {
+    sink.id(e.from);
+    sink.id(e.to);
   }
 }
 

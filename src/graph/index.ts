@@ -5,9 +5,9 @@
  */
 import type { Model, RouteView } from "../model/model";
 import type { Resource } from "../model/resource";
-import type { GraphCache } from "./cache";
+import type { End, GraphCache } from "./cache";
 import { summarize, summarizeStatus } from "./health";
-import { assignIds, edge, relationEdges, type ListenerPlaces } from "./edges";
+import { assignIds, edge, relationEdges, type EndSink, type ListenerPlaces } from "./edges";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "./nodes";
 import { policyEdges } from "./policies";
 import { ruleSummary } from "./summary";
@@ -38,15 +38,31 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
   });
   const { edges, places, listenerNode } = listenerNodes(model, nodes, groups);
   cache?.listeners(signature(listenerNode));
-  relationEdges(model, places, listenerNode, edges, routes, cache);
+  // Every end of an edge is a node: the object when it is in the input, else a placeholder. Ends
+  // are visited in edge order as edges are made (nothing in between reads the nodes).
+  const sink: EndSink = {
+    id: (id) => {
+      if (!nodes.has(id)) addNode(id, model, nodes, counts, hasListeners, groups, null);
+    },
+    end: (end) => {
+      if (!cache!.seen(end) && !nodes.has(end.id)) addNode(end.id, model, nodes, counts, hasListeners, groups, end);
+    },
+  };
+  for (let i = 0; i < edges.length; i++) {
+    sink.id(edges[i].from);
+    sink.id(edges[i].to);
+  }
+  relationEdges(model, places, listenerNode, edges, routes, sink, cache);
   const covered = new Set<string>();
-  for (const rel of model.relations) if (rel.type === "targetRef") covered.add(rel.from);
+  // Indexed loops over the big lists: for…of may allocate an iterator result per element until optimized.
+  const relations = model.relations;
+  for (let i = 0; i < relations.length; i++) if (relations[i].type === "targetRef") covered.add(relations[i].from);
   const listenerIds = new Set(listenerNode.values());
+  const policyStart = edges.length;
   policyEdges(model, covered, listenerIds, edges);
-  // Every end of an edge is a node: the object when it is in the input, else a placeholder.
-  for (const e of edges) {
-    if (!nodes.has(e.from)) addNode(e.from, model, nodes, counts, hasListeners, groups, cache);
-    if (!nodes.has(e.to)) addNode(e.to, model, nodes, counts, hasListeners, groups, cache);
+  for (let i = policyStart; i < edges.length; i++) {
+    sink.id(edges[i].from);
+    sink.id(edges[i].to);
   }
   placePolicies(nodes, edges);
   placeBackends(nodes, edges);
@@ -59,7 +75,7 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
 function objectNode(r: Resource, id: string, model: Model, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, view: RouteView | undefined, cache?: GraphCache): GraphNode {
   if (!view) return resourceNode(r, id, model, counts, hasListeners, groups);
   const status = model.status.get(id);
-  const c = counts.get(id);
+  const c = counts.size > 0 ? counts.get(id) : undefined;
   const errors = c?.errors ?? 0;
   const warnings = c?.warnings ?? 0;
   const hit = cache?.nodeOf(r, id, status, errors, warnings, hasListeners, view);
@@ -77,17 +93,12 @@ function signature(listenerNode: Map<string, string>): string {
   return s;
 }
 
-function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, cache?: GraphCache): void {
+/** A node for an edge end: the object when it is in the input, else a placeholder (kept on the cached end). */
+function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, end: End | null): void {
   const r = model.byKey.get(id);
   if (r) nodes.set(id, resourceNode(r, id, model, counts, hasListeners, groups));
-  else {
-    let n = cache?.placeholder(id);
-    if (n === undefined) {
-      n = placeholderNode(id, groups);
-      cache?.setPlaceholder(id, n);
-    }
-    nodes.set(id, n);
-  }
+  else if (end) nodes.set(id, (end.placeholder ??= placeholderNode(id, groups)));
+  else nodes.set(id, placeholderNode(id, groups));
 }
 
 /** One node per listener (`Listener/ns/gw/name`), and an edge from the object that declares it. */
@@ -133,7 +144,8 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
 
 /** Backends of kinds Switchyard does not model (an InferencePool, a vendor's backend) are drawn with the Services. */
 function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
-  for (const e of edges) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (e.type !== "backendRef" && e.type !== "mirror") continue;
     const n = nodes.get(e.to);
     // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
@@ -144,7 +156,8 @@ function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void 
 /** A policy sits in the column of its first target. */
 function placePolicies(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
   const placed = new Set<string>();
-  for (const e of edges) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (e.type !== "targetRef" || placed.has(e.from)) continue;
     const p = nodes.get(e.from);
     const t = nodes.get(e.to);
@@ -157,15 +170,15 @@ function placePolicies(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void 
 
 function groupsOf(nodes: Map<string, GraphNode>, model: Model): NamespaceGroup[] {
   const groups = new Map<string, NamespaceGroup>();
-  for (const n of nodes.values()) {
-    if (!n.groupId) continue;
+  nodes.forEach((n) => {
+    if (!n.groupId) return;
     let g = groups.get(n.groupId);
     if (!g) {
       const ns = model.byKey.get(n.groupId);
       groups.set(n.groupId, (g = { id: n.groupId, namespace: n.namespace, defined: !!ns && ns.group === "", members: [] }));
     }
     g.members.push(n.id);
-  }
+  });
   return [...groups.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
 }
 

@@ -13,7 +13,9 @@ import { edge } from "./edges";
  * `sectionName` (LocalPolicyTargetReferenceWithSectionName) narrows a Gateway target to a listener.
  */
 export function policyEdges(model: Model, covered: Set<string>, listenerIds: Set<string>, out: GraphEdge[]): void {
-  for (const r of model.resources) {
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
     if (!isPolicyLike(r) || covered.has(refKey(r))) continue;
     const spec = r.spec;
     const refs: { ref: Record<string, unknown>; path: (string | number)[] }[] = [];
