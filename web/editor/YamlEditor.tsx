@@ -23,6 +23,12 @@ export type { RevealRequest } from "./reveal";
 
 const monaco = setupMonaco(); // configuration only: no editor, no worker yet
 
+/**
+ * Above this many lines folding and sticky scroll are off: each rescans every line's indentation
+ * after an edit (~150–300 ms at 10,000 routes / 190,000 lines on these machines).
+ */
+export const LARGE_LINES = 20_000;
+
 /** Where the cursor is: 0-based offset into the text, 1-based line and column (UTF-16 units). */
 export interface CursorInfo {
   offset: number;
@@ -61,6 +67,7 @@ export function YamlEditor(props: YamlEditorProps) {
   latest.current = props;
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const [mounted, setMounted] = useState(0);
+  const [large, setLarge] = useState(false);
   /** The last text the parent and this editor agreed on (emitted by us or applied from `value`). */
   const agreed = useRef(value);
   const lastValueProp = useRef(value);
@@ -75,6 +82,7 @@ export function YamlEditor(props: YamlEditorProps) {
     // Only the text of the file the props name now: after a `file` switch the old editor still
     // blurs and disposes, and its text must not reach onChange as the new file's.
     if (!model || model.uri.toString() !== modelUri(latest.current.file)) return;
+    setLarge(model.getLineCount() > LARGE_LINES);
     const text = model.getValue();
     if (text === agreed.current) return;
     agreed.current = text;
@@ -86,6 +94,7 @@ export function YamlEditor(props: YamlEditorProps) {
       editorRef.current = ed;
       // A (re)mounted editor starts from its model's text; the effect below brings in any newer `value`.
       const initial = ed.getModel()?.getValue() ?? "";
+      setLarge((ed.getModel()?.getLineCount() ?? 0) > LARGE_LINES);
       agreed.current = initial;
       lastValueProp.current = initial;
       ed.onDidChangeModelContent(() => {
@@ -140,6 +149,7 @@ export function YamlEditor(props: YamlEditorProps) {
     } finally {
       applyingExternal.current = false;
     }
+    setLarge(model.getLineCount() > LARGE_LINES);
   }, [value, mounted]);
 
   useEffect(() => {
@@ -170,11 +180,13 @@ export function YamlEditor(props: YamlEditorProps) {
       wordBasedSuggestions: "off",
       quickSuggestions: { other: true, comments: false, strings: true },
       // Folding and sticky scroll from indentation, not from the YAML worker's document symbols: those
-      // are rebuilt on every edit and, at 1,000 routes, cost the main thread seconds to receive.
+      // are rebuilt on every edit and, at 1,000 routes, cost the main thread seconds to receive. Past
+      // LARGE_LINES even the indentation scan (both features redo it after each edit) blocks typing.
       foldingStrategy: "indentation",
-      stickyScroll: { enabled: true, defaultModel: "indentationModel" },
+      folding: !large,
+      stickyScroll: { enabled: !large, defaultModel: "indentationModel" },
     }),
-    [readOnly],
+    [readOnly, large],
   );
 
   const path = useMemo(() => modelUri(file), [file]);
