@@ -135,6 +135,30 @@ test("export SVG holds every node of the graph", async ({ page }) => {
   expect(svg).toContain("90%");
 });
 
+test("more than ten routes of a namespace on one listener are drawn as one bundled edge", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, routesYaml(30, 2));
+  const bundle = page.getByTestId("edge-group:Namespace/team-0@3-Listener/infra/edge/http");
+  await expect(bundle).toContainText("×15");
+  await expect(page.getByTestId("edge-HTTPRoute/team-0/app-0-Listener/infra/edge/http")).toHaveCount(0);
+  // The selected route keeps its own line.
+  await page.getByTestId("node-HTTPRoute-team-0-app-0").click();
+  await expect(page.getByTestId("edge-HTTPRoute/team-0/app-0-Listener/infra/edge/http")).toHaveCount(1);
+  await expect(bundle).toContainText("×14");
+  await keepScreenshot(page, "canvas-bundles");
+});
+
+test("export PNG is a picture of the graph; dark theme", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+  await page.getByTestId("export-button").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
+  const png = readFileSync((await download.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(2000);
+  await keepScreenshot(page, "canvas-dark");
+});
+
 test("performance at 2,000 routes (printed)", async ({ page }) => {
   test.setTimeout(300_000);
   await openApp(page);

@@ -33,7 +33,7 @@ function bump(t: Counts, hub: string, box: string): void {
  * larger one. Returns the members of each bundle, for its label. This runs on every edit over every
  * drawn edge, so the common case (no large fan) only counts, allocating nothing per edge.
  */
-export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<string>): BundleMembers {
+export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<string>): { members: BundleMembers; fans: boolean } {
   const members: BundleMembers = new Map();
   // The box of each drawn node, and box ids made once per namespace and column.
   const boxIds = new Map<string, string[]>();
@@ -55,9 +55,9 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
   const out: Counts = new Map(); // hub = referring end
   const inc: Counts = new Map(); // hub = referred-to end
   let big = false;
+  // Counted without regard to focus: whether there are fans at all must not depend on the selection.
   for (const [from, byTo] of merged) {
     for (const to of byTo.keys()) {
-      if (focus.has(from) || focus.has(to)) continue;
       const bf = box(from);
       const bt = box(to);
       if (bt && bt !== bf) bump(out, from, bt);
@@ -65,7 +65,7 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
     }
   }
   for (const t of [out, inc]) for (const byBox of t.values()) for (const c of byBox.values()) big ||= c > FAN_LIMIT;
-  if (!big) return members;
+  if (!big) return { members, fans: false };
   // Each pair goes to the larger of its (at most two) qualifying fans; then fans left with too few
   // pairs (they lost them to larger ones) keep their lines.
   type Choice = { from: string; to: string; hub: string; box: string; hubIsFrom: boolean; size: number };
@@ -102,5 +102,5 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
     if (!names) mm.set(bTo, (names = []));
     names.push(c.hubIsFrom ? c.to : c.from);
   }
-  return members;
+  return { members, fans: true };
 }

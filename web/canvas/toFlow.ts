@@ -31,13 +31,15 @@ export interface Flow {
   byId: Map<string, FlowNode>;
   /** Drawn edges by their ends (referring end first). */
   edgeIndex: EdgeIndex;
+  /** Some fans are large enough to bundle: the selection and the request's path then matter to toFlow. */
+  fans: boolean;
   /** Graph node id → id of the drawn node standing for it (itself, a summary, its owner). */
   rep: Map<string, string>;
   /** Extent of everything drawn. */
   bounds: { x: number; y: number; width: number; height: number };
 }
 
-const EMPTY: Flow = { nodes: [], edges: [], byId: new Map(), edgeIndex: new Map(), rep: new Map(), bounds: { x: 0, y: 0, width: 0, height: 0 } };
+const EMPTY: Flow = { nodes: [], edges: [], byId: new Map(), edgeIndex: new Map(), fans: false, rep: new Map(), bounds: { x: 0, y: 0, width: 0, height: 0 } };
 
 /** Handles at `handleY` on both sides: a node's left end receives, its right end sends (and receives same-column edges). */
 function handles(width: number, handleY: number): NodeHandle[] {
@@ -171,7 +173,7 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
       data: { g, testId: nodeTestId(g), column, handleY, port, ports },
     } satisfies ResourceNode);
   }
-  const { edges, index } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
+  const { edges, index, fans } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
   const empty = bounds.x1 === Infinity;
   return {
     // Nothing changed (a filter that hides nothing, an edit elsewhere): the same arrays, so React
@@ -180,6 +182,7 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
     edges: prev && sameItems(prev.edges, edges) ? prev.edges : edges,
     byId,
     edgeIndex: index,
+    fans,
     rep: vis.rep,
     bounds: empty ? { x: 0, y: 0, width: 0, height: 0 } : { x: bounds.x1, y: bounds.y1, width: bounds.x2 - bounds.x1, height: bounds.y2 - bounds.y1 },
   };
