@@ -23,8 +23,7 @@ test("a full session stays on localhost", async ({ page, external }) => {
   await expect(page.getByTestId("example-explanation")).toContainText(GALLERY[0].title);
   await expect(page.getByTestId("node-Gateway-infra-web")).toBeVisible();
   await keepScreenshot(page, "session-inspector-example");
-  // Its sample requests are one click away, and are evaluated.
-  await page.getByTestId("example-add-samples").click();
+  // Its sample requests come with it, and are evaluated.
   await page.getByTestId("panel-tab-simulator").click();
   await expect(page.getByTestId("sample")).toHaveCount(GALLERY[0].samples.length);
   await expect(page.getByTestId("sample").first()).toHaveAttribute("data-backend", GALLERY[0].samples[0].expect.backend ?? "");

@@ -83,8 +83,10 @@ test("trace refs select nodes; samples are flagged when an edit moves them", asy
   await page.keyboard.press("Alt+1");
   await expect(page.getByTestId("inspector")).toHaveAttribute("data-node", "Service/shop/assets");
 
-  // Keep two samples, then move /static to the checkout service.
+  // Keep two samples (the list starts with the first example's samples: clear it), then move /static to the checkout service.
   await page.keyboard.press("Alt+2");
+  const removeButtons = page.getByRole("button", { name: /^Remove sample/ });
+  while ((await removeButtons.count()) > 0) await removeButtons.first().click();
   await page.getByTestId("sample-label").fill("static");
   await page.getByTestId("sample-add").click();
   await page.getByTestId("sim-url").fill("http://shop.example.com/checkout");
