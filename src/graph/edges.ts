@@ -5,6 +5,7 @@
  * the same shape.
  */
 import type { Model, ParentView, Relation, RouteView } from "../model/model";
+import type { RouteLookup } from "./routes";
 import type { End, GraphCache } from "./cache";
 import { ruleOf, ruleTotals, weightOf } from "./shares";
 import type { PathSegment } from "../model/source";
@@ -44,13 +45,14 @@ export interface EndSink {
   end(end: End): void;
 }
 
-export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: Map<string, RouteView>, sink: EndSink, cache?: GraphCache): void {
+export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: RouteLookup, sink: EndSink, cache?: GraphCache): void {
   const totals = ruleTotals(model.relations, routes);
+  const parents = routes.cursor();
   const relations = model.relations;
   for (let i = 0; i < relations.length; i++) {
     const rel = relations[i];
     if (rel.type === "parentRef") {
-      const parent = parentOf(rel, routes.get(rel.from));
+      const parent = parentOf(rel, parents.find(rel.from));
       const hit = cache?.edgesOf(rel, rel.from, undefined, parent);
       if (hit) {
         for (let k = 0; k < hit.edges.length; k++) edges.push(hit.edges[k]);

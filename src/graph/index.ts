@@ -10,6 +10,7 @@ import { summarize, summarizeStatus } from "./health";
 import { assignIds, edge, relationEdges, type EndSink, type ListenerPlaces } from "./edges";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "./nodes";
 import { policyEdges } from "./policies";
+import { RouteLookup } from "./routes";
 import { ruleSummary } from "./summary";
 import type { Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "./types";
 
@@ -29,12 +30,19 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
   const counts = diagnosticCounts(model);
   const groups = new GroupIds();
   const hasListeners = model.gateways.length > 0;
-  const routes = new Map<string, RouteView>();
-  for (const r of model.routes) routes.set(r.key, r);
+  /** Ids of nodes of roles a backendRef moves to the Services' column (see placeBackends). */
+  const movable = new Set<string>();
+  const routes = new RouteLookup(model);
+  const views = model.routes;
+  let k = 0;
   // byKey holds each object once (the first definition) under its `Kind/ns/name` key, in input order.
   // forEach, not for…of over entries: no [key, value] pair per object (this runs over 10,000s of objects per edit).
   model.byKey.forEach((r, id) => {
-    if (isTopologyNode(r)) nodes.set(id, objectNode(r, id, model, counts, hasListeners, groups, routes.get(id), cache));
+    // In the controller's order, route views come with their byKey entries: no lookup by key.
+    let view: RouteView | undefined;
+    if (!routes.ordered) view = routes.get(id);
+    else if (k < views.length && views[k].resource === r && views[k].key === id) view = views[k++];
+    if (isTopologyNode(r)) put(nodes, movable, id, objectNode(r, id, model, counts, hasListeners, groups, view, cache));
   });
   const { edges, places, listenerNode } = listenerNodes(model, nodes, groups);
   cache?.listeners(signature(listenerNode));
@@ -42,10 +50,10 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
   // are visited in edge order as edges are made (nothing in between reads the nodes).
   const sink: EndSink = {
     id: (id) => {
-      if (!nodes.has(id)) addNode(id, model, nodes, counts, hasListeners, groups, null);
+      if (!nodes.has(id)) addNode(id, model, nodes, movable, counts, hasListeners, groups, null);
     },
     end: (end) => {
-      if (!cache!.seen(end) && !nodes.has(end.id)) addNode(end.id, model, nodes, counts, hasListeners, groups, end);
+      if (!cache!.seen(end) && !nodes.has(end.id)) addNode(end.id, model, nodes, movable, counts, hasListeners, groups, end);
     },
   };
   for (let i = 0; i < edges.length; i++) {
@@ -65,7 +73,7 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
     sink.id(edges[i].to);
   }
   placePolicies(nodes, edges);
-  placeBackends(nodes, edges);
+  placeBackends(nodes, movable, edges);
   assignIds(edges);
   cache?.end();
   return { nodes: [...nodes.values()], edges, groups: groupsOf(nodes, model) };
@@ -94,11 +102,16 @@ function signature(listenerNode: Map<string, string>): string {
 }
 
 /** A node for an edge end: the object when it is in the input, else a placeholder (kept on the cached end). */
-function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, end: End | null): void {
+function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, movable: Set<string>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, end: End | null): void {
   const r = model.byKey.get(id);
-  if (r) nodes.set(id, resourceNode(r, id, model, counts, hasListeners, groups));
-  else if (end) nodes.set(id, (end.placeholder ??= placeholderNode(id, groups)));
-  else nodes.set(id, placeholderNode(id, groups));
+  if (r) put(nodes, movable, id, resourceNode(r, id, model, counts, hasListeners, groups));
+  else if (end) put(nodes, movable, id, (end.placeholder ??= placeholderNode(id, groups)));
+  else put(nodes, movable, id, placeholderNode(id, groups));
+}
+
+function put(nodes: Map<string, GraphNode>, movable: Set<string>, id: string, n: GraphNode): void {
+  nodes.set(id, n);
+  if (n.role === "other" || n.role === "core") movable.add(id);
 }
 
 /** One node per listener (`Listener/ns/gw/name`), and an edge from the object that declares it. */
@@ -143,10 +156,12 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
 }
 
 /** Backends of kinds Switchyard does not model (an InferencePool, a vendor's backend) are drawn with the Services. */
-function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
+function placeBackends(nodes: Map<string, GraphNode>, movable: Set<string>, edges: GraphEdge[]): void {
+  // Only nodes of those roles can move: most builds have none or a few, and look nothing up per edge.
+  if (movable.size === 0) return;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
-    if (e.type !== "backendRef" && e.type !== "mirror") continue;
+    if ((e.type !== "backendRef" && e.type !== "mirror") || !movable.has(e.to)) continue;
     const n = nodes.get(e.to);
     // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
     if (n && (n.role === "other" || n.role === "core")) nodes.set(e.to, { ...n, role: "service", rank: RANKS.service });

@@ -5,6 +5,7 @@
  */
 import type { Relation, RouteView } from "../model/model";
 import type { PathSegment } from "../model/source";
+import type { RouteLookup } from "./routes";
 
 /** `spec.rules[i]…` → i, else -1. */
 export function ruleOf(path: PathSegment[]): number {
@@ -18,7 +19,7 @@ export function weightOf(rel: Relation): number {
 }
 
 /** For each relation (by index), the sum of the weights of its rule's backendRefs. */
-export function ruleTotals(relations: Relation[], routes: Map<string, RouteView>): Float64Array {
+export function ruleTotals(relations: Relation[], routes: RouteLookup): Float64Array {
   const out = new Float64Array(relations.length);
   if (!runTotals(relations, routes, out)) mapTotals(relations, out);
   return out;
@@ -26,11 +27,14 @@ export function ruleTotals(relations: Relation[], routes: Map<string, RouteView>
 
 /**
  * The controller's relations list each route's backendRefs in one run (only ReferenceGrant relations,
- * from other objects, come between them): sum each run on its own, without a map of routes. Gives up
- * (false) unless every run holds all the backendRefs of its route's view, each route in one run.
+ * from other objects, come between them), routes in order: sum each run on its own, without a map.
+ * Gives up (false) unless every run holds all the backendRefs of its route's view, routes in order.
  */
-function runTotals(relations: Relation[], routes: Map<string, RouteView>, out: Float64Array): boolean {
-  const froms = new Set<string>();
+function runTotals(relations: Relation[], routes: RouteLookup, out: Float64Array): boolean {
+  const cursor = routes.cursor();
+  // Runs whose routes sit at increasing positions of model.routes belong to distinct routes; any
+  // other order (or a route found only by key) gives up to the map.
+  let last = -1;
   // Reused scratch (no allocation per route): the run's relation indexes and its per-rule sums.
   const members: number[] = [];
   const sums: number[] = [];
@@ -40,7 +44,12 @@ function runTotals(relations: Relation[], routes: Map<string, RouteView>, out: F
     const rel = i < relations.length ? relations[i] : null;
     if (rel !== null && rel.type !== "backendRef") continue;
     if (rel === null || rel.from !== from) {
-      if (from !== null && !closeRun(relations, routes, froms, from, members, count, sums, out)) return false;
+      if (from !== null) {
+        const route = cursor.find(from);
+        if (cursor.at <= last) return false;
+        last = cursor.at;
+        if (!closeRun(relations, route, members, count, sums, out)) return false;
+      }
       if (rel === null) break;
       from = rel.from;
       for (let k = 0; k < sums.length; k++) sums[k] = 0;
@@ -57,12 +66,10 @@ function runTotals(relations: Relation[], routes: Map<string, RouteView>, out: F
 }
 
 /** Write the totals of one run, if it holds all the backendRefs of its route and the route had no run before. */
-function closeRun(relations: Relation[], routes: Map<string, RouteView>, froms: Set<string>, from: string, members: number[], count: number, sums: number[], out: Float64Array): boolean {
-  const route = routes.get(from);
+function closeRun(relations: Relation[], route: RouteView | undefined, members: number[], count: number, sums: number[], out: Float64Array): boolean {
   let expected = 0;
   if (route) for (let r = 0; r < route.rules.length; r++) expected += route.rules[r].backends.length;
-  if (!route || expected !== count || froms.has(from)) return false;
-  froms.add(from);
+  if (!route || expected !== count) return false;
   for (let k = 0; k < count; k++) {
     const i = members[k];
     const rule = ruleOf(relations[i].path);
