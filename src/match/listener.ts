@@ -52,10 +52,9 @@ export function mostSpecific(list: ListenerIndex[], host: string, protocols: str
 
 /** Chooses the listener for a request on a Gateway, recording every candidate in the trace. */
 export function selectListener(gi: GatewayIndex, req: NormalizedRequest, t: Trace): ListenerChoice {
-  const gwRef = `Gateway/${gi.key}`;
   const onPort = gi.ports.get(req.port);
   if (!onPort) {
-    if (t.on) t.add("listener", `Gateway ${gi.key} has no listener on port ${req.port} (ports: ${[...gi.ports.keys()].join(", ") || "none"}); the connection is refused`, [gwRef]);
+    if (t.on) t.add("listener", `Gateway ${gi.key} has no listener on port ${req.port} (ports: ${[...gi.ports.keys()].join(", ") || "none"}); the connection is refused`, [`Gateway/${gi.key}`]);
     return { listener: null, statusCode: 404, connectionError: `nothing listens on port ${req.port}` };
   }
   const serves = SERVES[req.protocol] ?? [];

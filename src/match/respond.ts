@@ -66,26 +66,27 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
   // Most rules have no filters: their requests need no filter context at all.
   const ctx: FilterContext | null = plan.filters.length > 0 || plan.hasBackendFilters ? { candidate: c, landing: at, req, t, where: t.on ? `rule ${c.ruleIndex}` : "", refs: ruleRefs } : null;
   if (ctx && plan.filters.length > 0) applyFilters(plan.filters, s, ctx);
+  const answered = s.redirect !== null || s.answeredStatus !== null;
+  const split = plan.split;
+  // Every field with its final value where it is known (no placeholder objects per request); the
+  // split is cached per rule, so each Outcome gets its own copies of the backends.
   const out: Outcome = {
     statusCode: 200,
     backend: null,
-    backends: [],
+    backends: answered ? [] : split.backends.map(copyBackend),
     listener: li.id,
     route: c.routeRef,
     rule: c.ruleIndex,
     match: c.match.index < 0 ? null : c.match.index,
-    requestHeaders: {},
+    requestHeaders: s.headers,
     path: s.path,
     host: s.host,
     redirect: null,
-    responseHeaders: {},
+    responseHeaders: s.responseHeaders,
     mirrors: [],
     trace: t.steps,
   };
-  if (s.redirect || s.answeredStatus !== null) return finish(out, s, 200);
-  const split = plan.split;
-  // The split is cached per rule; each Outcome gets its own copies.
-  out.backends = split.backends.map(copyBackend);
+  if (answered) return finish(out, s, 200);
   if (split.failure) {
     if (t.on) t.add("backend", `${split.failure}: 500`, ruleRefs);
     return finish(out, s, 500);
