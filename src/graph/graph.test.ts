@@ -4,6 +4,7 @@ import { refKey } from "../model/ids";
 import { cond, type ResourceStatus } from "../model/status";
 import type { GatewayView, ListenerView, Model, Relation, RouteView } from "../model/model";
 import { buildGraph, conditionHealth } from "./index";
+import { buildGraphReference } from "./testing/reference";
 
 const FIXTURE = `
 apiVersion: gateway.networking.k8s.io/v1
@@ -218,6 +219,10 @@ describe("buildGraph", () => {
 
   it("is deterministic", () => {
     expect(JSON.stringify(buildGraph(fixtureModel()))).toBe(JSON.stringify(graph));
+  });
+
+  it("is the graph the reference builder makes (node and edge order included)", () => {
+    expect(JSON.stringify(graph)).toBe(JSON.stringify(buildGraphReference(fixtureModel())));
   });
 });
 
