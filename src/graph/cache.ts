@@ -7,7 +7,8 @@
  * - route nodes, per raw object, while the status object, the diagnostic counts, the place in the
  *   input and the view's hostnames and rules are the same;
  * - placeholder nodes, per id.
- * Reused objects are never mutated (placement copies a node before changing it), so graphs built
+ * It also knows every node id by an End record, so a build asks "is this a node yet?" without a
+ * lookup. Reused objects are never mutated (placement copies a node before changing it), so graphs built
  * earlier stay as they were. The graph is the same as without the cache.
  */
 import type { ParentView, Relation, RouteView } from "../model/model";
@@ -24,18 +25,21 @@ interface EdgeMemo {
 }
 
 /**
- * A node id at the end of edges, as the cache knows it: the build that last saw it (so a build
- * checks each id once, not once per edge) and its placeholder node once one was made.
+ * A node id as the cache knows it: the build in which it last became a node and its place in that
+ * build's node list (so "is it a node yet?" needs no lookup by id), and its placeholder node once
+ * one was made.
  */
 export interface End {
   id: string;
   build: number;
+  index: number;
   placeholder: GraphNode | null;
 }
 
 interface NodeMemo {
   res: Resource;
   id: string;
+  end: End;
   status: unknown;
   errors: number;
   warnings: number;
@@ -46,23 +50,31 @@ interface NodeMemo {
   node: GraphNode;
 }
 
-/** Pass the same cache to every `buildGraph` of one configuration as it is edited. Opaque. */
+/** Ids kept at most beyond what the last build used; past that, everything is forgotten. */
+const SPARE_ENDS = 50_000;
+
+/**
+ * Pass the same cache to every `buildGraph` of one configuration as it is edited. Opaque.
+ * (`buildGraph` without a cache uses a throwaway one that keeps nothing.)
+ */
 export class GraphCache {
   private sig = "";
   private edges = new WeakMap<Relation, EdgeMemo>();
   private nodes = new WeakMap<object, NodeMemo>();
-  /** Edge ends by id (pruned now and then of those the last build did not see). */
+  /** Node ids seen by the builds (never pruned one by one: memos point at them). */
   private ends = new Map<string, End>();
-  private build = 0;
-  private used = 0;
+  /** The current build's number: an End whose `build` equals it is a node of this build. */
+  build = 0;
   /** Edges made (not found in the cache) by the last build; for tests and benchmarks. */
   lastNewEdges = 0;
+
+  /** `keep`: remember what builds make (a throwaway cache for one build does not). */
+  constructor(private readonly keep = true) {}
 
   /** Start a build. */
   begin(): void {
     this.lastNewEdges = 0;
     this.build++;
-    this.used = 0;
   }
 
   /** `sig` names the listener nodes of this build: edges made for other listener nodes are dropped. */
@@ -71,14 +83,17 @@ export class GraphCache {
     this.sig = sig;
   }
 
-  /** End a build: when most edge ends went unseen, those this build did not see are forgotten. */
-  end(): void {
-    if (this.ends.size <= 2 * this.used + 1000) return;
-    for (const [id, e] of this.ends) if (e.build !== this.build) this.ends.delete(id);
+  /** End a build of `nodes` nodes: when ids have piled up far beyond that, start afresh. */
+  end(nodes: number): void {
+    if (this.ends.size <= 2 * nodes + SPARE_ENDS) return;
+    this.ends = new Map();
+    this.edges = new WeakMap();
+    this.nodes = new WeakMap();
   }
 
   /** The edges made from `rel` before (with their ends), when made from the same inputs. */
   edgesOf(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null): EdgeMemo | undefined {
+    if (!this.keep) return undefined;
     const m = this.edges.get(rel);
     return m && m.from === from && m.percent === percent && m.parent === parent ? m : undefined;
   }
@@ -88,40 +103,34 @@ export class GraphCache {
     this.lastNewEdges += edges.length;
     const ends: End[] = [];
     for (const e of edges) ends.push(this.endOf(e.from), this.endOf(e.to));
-    this.edges.set(rel, { from, percent, parent, edges, ends });
+    if (this.keep) this.edges.set(rel, { from, percent, parent, edges, ends });
     return ends;
   }
 
-  /** The edge end of an id. */
+  /** The End of an id. */
   endOf(id: string): End {
     let e = this.ends.get(id);
-    if (e === undefined) this.ends.set(id, (e = { id, build: 0, placeholder: null }));
+    if (e === undefined) this.ends.set(id, (e = { id, build: 0, index: -1, placeholder: null }));
     return e;
   }
 
-  /** Whether this build has seen the end already (and mark it seen). */
-  seen(e: End): boolean {
-    if (e.build === this.build) return true;
-    e.build = this.build;
-    this.used++;
-    return false;
-  }
-
-  /** The node made for a resource before, when made from the same inputs. */
-  nodeOf(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined): GraphNode | undefined {
+  /** The node made for a resource before (with its End), when made from the same inputs. */
+  nodeOf(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined): NodeMemo | undefined {
     const obj = r.obj;
-    if (obj === null || typeof obj !== "object") return undefined;
+    if (!this.keep || obj === null || typeof obj !== "object") return undefined;
     const m = this.nodes.get(obj);
     if (!m || m.id !== id || m.status !== status || m.errors !== errors || m.warnings !== warnings || m.withListeners !== withListeners) return undefined;
     if (m.file !== r.source.file || m.docIndex !== r.source.docIndex || !sameResource(m.res, r)) return undefined;
     if (m.view !== view && !(m.view && view && m.view.kind === view.kind && m.view.hostnames === view.hostnames && m.view.rules === view.rules)) return undefined;
-    return m.node;
+    return m;
   }
 
-  setNode(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined, node: GraphNode): void {
+  /** Keep the node made for a resource; returns its End. */
+  setNode(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined, node: GraphNode): End {
+    const end = this.endOf(id);
     const obj = r.obj;
-    if (obj === null || typeof obj !== "object") return;
-    this.nodes.set(obj, { res: r, id, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
+    if (this.keep && obj !== null && typeof obj === "object") this.nodes.set(obj, { res: r, id, end, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
+    return end;
   }
 }
 

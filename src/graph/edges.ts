@@ -45,7 +45,7 @@ export interface EndSink {
   end(end: End): void;
 }
 
-export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: RouteLookup, sink: EndSink, cache?: GraphCache): void {
+export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: RouteLookup, sink: EndSink, cache: GraphCache): void {
   const totals = ruleTotals(model.relations, routes);
   const parents = routes.cursor();
   const relations = model.relations;
@@ -53,7 +53,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     const rel = relations[i];
     if (rel.type === "parentRef") {
       const parent = parentOf(rel, parents.find(rel.from));
-      const hit = cache?.edgesOf(rel, rel.from, undefined, parent);
+      const hit = cache.edgesOf(rel, rel.from, undefined, parent);
       if (hit) {
         for (let k = 0; k < hit.edges.length; k++) edges.push(hit.edges[k]);
         for (let k = 0; k < hit.ends.length; k++) sink.end(hit.ends[k]);
@@ -71,7 +71,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       const total = totals[i];
       percent = total > 0 ? Math.round((weightOf(rel) / total) * 10000) / 100 : 0;
     }
-    const hit = cache?.edgesOf(rel, from, percent, null);
+    const hit = cache.edgesOf(rel, from, percent, null);
     if (hit) {
       edges.push(hit.edges[0]);
       sink.end(hit.ends[0]);
@@ -91,16 +91,10 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
   }
 }
 
-/** New edges of a relation: their ends become nodes; with a cache, they are kept. */
-function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache?: GraphCache): void {
-  if (cache) {
-    for (const end of cache.setEdges(rel, from, percent, parent, list)) sink.end(end);
-    return;
-  }
-  for (const e of list) {
-    sink.id(e.from);
-    sink.id(e.to);
-  }
+/** New edges of a relation: kept (with a keeping cache), and their ends become nodes. */
+function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache: GraphCache): void {
+  const ends = cache.setEdges(rel, from, percent, parent, list);
+  for (let i = 0; i < ends.length; i++) sink.end(ends[i]);
 }
 
 /** The parent (of the route's view) a parentRef relation stands for, by its index in `spec.parentRefs`. */

@@ -5,7 +5,8 @@
  */
 import type { Model, RouteView } from "../model/model";
 import type { Resource } from "../model/resource";
-import type { End, GraphCache } from "./cache";
+import { GraphCache, type End } from "./cache";
+import { NodeList } from "./nodelist";
 import { summarize, summarizeStatus } from "./health";
 import { assignIds, edge, relationEdges, type EndSink, type ListenerPlaces } from "./edges";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "./nodes";
@@ -17,21 +18,19 @@ import type { Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "./
 export type * from "./types";
 export { conditionHealth, summarize, summarizeStatus } from "./health";
 export { RANKS } from "./nodes";
-export { GraphCache } from "./cache";
+export { GraphCache };
 
 /**
  * Build the graph of a model. Never throws on a well-formed Model; unknown references become
  * placeholder nodes. Pass the same GraphCache on every edit (with a ControllerCache for the model)
  * to rebuild only what the edit changed; the graph is the same as without it.
  */
-export function buildGraph(model: Model, cache?: GraphCache): Graph {
-  cache?.begin();
-  const nodes = new Map<string, GraphNode>();
+export function buildGraph(model: Model, cache: GraphCache = new GraphCache(false)): Graph {
+  cache.begin();
+  const nodes = new NodeList(cache);
   const counts = diagnosticCounts(model);
   const groups = new GroupIds();
   const hasListeners = model.gateways.length > 0;
-  /** Ids of nodes of roles a backendRef moves to the Services' column (see placeBackends). */
-  const movable = new Set<string>();
   const routes = new RouteLookup(model);
   const views = model.routes;
   let k = 0;
@@ -42,18 +41,16 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
     let view: RouteView | undefined;
     if (!routes.ordered) view = routes.get(id);
     else if (k < views.length && views[k].resource === r && views[k].key === id) view = views[k++];
-    if (isTopologyNode(r)) put(nodes, movable, id, objectNode(r, id, model, counts, hasListeners, groups, view, cache));
+    if (isTopologyNode(r)) objectNode(r, id, model, nodes, counts, hasListeners, groups, view, cache);
   });
-  const { edges, places, listenerNode } = listenerNodes(model, nodes, groups);
-  cache?.listeners(signature(listenerNode));
+  const { edges, places, listenerNode } = listenerNodes(model, nodes, groups, cache);
+  cache.listeners(signature(listenerNode));
   // Every end of an edge is a node: the object when it is in the input, else a placeholder. Ends
   // are visited in edge order as edges are made (nothing in between reads the nodes).
   const sink: EndSink = {
-    id: (id) => {
-      if (!nodes.has(id)) addNode(id, model, nodes, movable, counts, hasListeners, groups, null);
-    },
+    id: (id) => sink.end(cache.endOf(id)),
     end: (end) => {
-      if (!cache!.seen(end) && !nodes.has(end.id)) addNode(end.id, model, nodes, movable, counts, hasListeners, groups, end);
+      if (!nodes.has(end)) addNode(end, model, nodes, counts, hasListeners, groups);
     },
   };
   for (let i = 0; i < edges.length; i++) {
@@ -72,26 +69,31 @@ export function buildGraph(model: Model, cache?: GraphCache): Graph {
     sink.id(edges[i].from);
     sink.id(edges[i].to);
   }
-  placePolicies(nodes, edges);
-  placeBackends(nodes, movable, edges);
+  placePolicies(nodes, edges, cache);
+  placeBackends(nodes, edges, cache);
   assignIds(edges);
-  cache?.end();
-  return { nodes: [...nodes.values()], edges, groups: groupsOf(nodes, model) };
+  cache.end(nodes.list.length);
+  return { nodes: nodes.list, edges, groups: groupsOf(nodes.list, model) };
 }
 
 /** The node of an object of the input; a route's carries its hostnames and rule summaries. */
-function objectNode(r: Resource, id: string, model: Model, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, view: RouteView | undefined, cache?: GraphCache): GraphNode {
-  if (!view) return resourceNode(r, id, model, counts, hasListeners, groups);
+function objectNode(r: Resource, id: string, model: Model, nodes: NodeList, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, view: RouteView | undefined, cache: GraphCache): void {
+  if (!view) {
+    nodes.set(cache.endOf(id), resourceNode(r, id, model, counts, hasListeners, groups));
+    return;
+  }
   const status = model.status.get(id);
   const c = counts.size > 0 ? counts.get(id) : undefined;
   const errors = c?.errors ?? 0;
   const warnings = c?.warnings ?? 0;
-  const hit = cache?.nodeOf(r, id, status, errors, warnings, hasListeners, view);
-  if (hit) return hit;
+  const hit = cache.nodeOf(r, id, status, errors, warnings, hasListeners, view);
+  if (hit) {
+    nodes.set(hit.end, hit.node);
+    return;
+  }
   const n = resourceNode(r, id, model, counts, hasListeners, groups);
   n.data = { hostnames: view.hostnames, rules: view.rules.length, ruleSummaries: view.rules.map((rule) => ruleSummary(rule.raw, view.kind)) };
-  cache?.setNode(r, id, status, errors, warnings, hasListeners, view, n);
-  return n;
+  nodes.set(cache.setNode(r, id, status, errors, warnings, hasListeners, view, n), n);
 }
 
 /** The listener nodes of a build, as one string (edges to listeners are reused only for the same ones). */
@@ -101,21 +103,14 @@ function signature(listenerNode: Map<string, string>): string {
   return s;
 }
 
-/** A node for an edge end: the object when it is in the input, else a placeholder (kept on the cached end). */
-function addNode(id: string, model: Model, nodes: Map<string, GraphNode>, movable: Set<string>, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, end: End | null): void {
-  const r = model.byKey.get(id);
-  if (r) put(nodes, movable, id, resourceNode(r, id, model, counts, hasListeners, groups));
-  else if (end) put(nodes, movable, id, (end.placeholder ??= placeholderNode(id, groups)));
-  else put(nodes, movable, id, placeholderNode(id, groups));
-}
-
-function put(nodes: Map<string, GraphNode>, movable: Set<string>, id: string, n: GraphNode): void {
-  nodes.set(id, n);
-  if (n.role === "other" || n.role === "core") movable.add(id);
+/** A node for an edge end: the object when it is in the input, else a placeholder (kept on the End). */
+function addNode(end: End, model: Model, nodes: NodeList, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds): void {
+  const r = model.byKey.get(end.id);
+  nodes.set(end, r ? resourceNode(r, end.id, model, counts, hasListeners, groups) : (end.placeholder ??= placeholderNode(end.id, groups)));
 }
 
 /** One node per listener (`Listener/ns/gw/name`), and an edge from the object that declares it. */
-function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: GroupIds): { edges: GraphEdge[]; places: ListenerPlaces; listenerNode: Map<string, string> } {
+function listenerNodes(model: Model, nodes: NodeList, groups: GroupIds, cache: GraphCache): { edges: GraphEdge[]; places: ListenerPlaces; listenerNode: Map<string, string> } {
   const edges: GraphEdge[] = [];
   const places: ListenerPlaces = new Map();
   const listenerNode = new Map<string, string>();
@@ -123,12 +118,12 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
     for (const l of gw.listeners) {
       let id = `Listener/${l.id}`;
       // Two listeners of one name (a Gateway's and a ListenerSet's): keep both, told apart by origin.
-      if (nodes.has(id)) id = `${id}@${l.origin}`;
+      if (nodes.has(cache.endOf(id))) id = `${id}@${l.origin}`;
       const slash = l.id.indexOf("/");
       const ns = slash > 0 ? l.id.slice(0, slash) : gw.resource.namespace;
       const origin = model.byKey.get(l.origin);
       const status: NodeStatus = summarize([{ conditions: l.conditions }]);
-      nodes.set(id, {
+      nodes.set(cache.endOf(id), {
         id,
         kind: "Listener",
         group: "gateway.networking.k8s.io",
@@ -149,51 +144,55 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
       const bad = l.conditions.find((c) => c.status === "False" && (c.type === "Accepted" || c.type === "Programmed"));
       edges.push(edge("listener", l.origin, id, l.accepted, l.path, bad?.reason));
     }
-    const gwNode = nodes.get(gw.key);
+    const gwNode = nodes.get(cache.endOf(gw.key));
     if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length, accepted: gw.accepted, programmed: gw.programmed };
   }
   return { edges, places, listenerNode };
 }
 
 /** Backends of kinds Switchyard does not model (an InferencePool, a vendor's backend) are drawn with the Services. */
-function placeBackends(nodes: Map<string, GraphNode>, movable: Set<string>, edges: GraphEdge[]): void {
+function placeBackends(nodes: NodeList, edges: GraphEdge[], cache: GraphCache): void {
   // Only nodes of those roles can move: most builds have none or a few, and look nothing up per edge.
-  if (movable.size === 0) return;
+  if (nodes.movable.length === 0) return;
+  const movable = new Set(nodes.movable.map((e) => e.id));
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
     if ((e.type !== "backendRef" && e.type !== "mirror") || !movable.has(e.to)) continue;
-    const n = nodes.get(e.to);
+    const end = cache.endOf(e.to);
+    const n = nodes.get(end);
     // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
-    if (n && (n.role === "other" || n.role === "core")) nodes.set(e.to, { ...n, role: "service", rank: RANKS.service });
+    if (n && (n.role === "other" || n.role === "core")) nodes.set(end, { ...n, role: "service", rank: RANKS.service });
   }
 }
 
 /** A policy sits in the column of its first target. */
-function placePolicies(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
+function placePolicies(nodes: NodeList, edges: GraphEdge[], cache: GraphCache): void {
   const placed = new Set<string>();
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
     if (e.type !== "targetRef" || placed.has(e.from)) continue;
-    const p = nodes.get(e.from);
-    const t = nodes.get(e.to);
+    const from = cache.endOf(e.from);
+    const p = nodes.get(from);
+    const t = nodes.get(cache.endOf(e.to));
     if (p && t && p.role === "policy") {
-      nodes.set(e.from, { ...p, rank: t.rank });
+      nodes.set(from, { ...p, rank: t.rank });
       placed.add(e.from);
     }
   }
 }
 
-function groupsOf(nodes: Map<string, GraphNode>, model: Model): NamespaceGroup[] {
+function groupsOf(nodes: GraphNode[], model: Model): NamespaceGroup[] {
   const groups = new Map<string, NamespaceGroup>();
-  nodes.forEach((n) => {
-    if (!n.groupId) return;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (!n.groupId) continue;
     let g = groups.get(n.groupId);
     if (!g) {
       const ns = model.byKey.get(n.groupId);
       groups.set(n.groupId, (g = { id: n.groupId, namespace: n.namespace, defined: !!ns && ns.group === "", members: [] }));
     }
     g.members.push(n.id);
-  });
+  }
   return [...groups.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
 }
 
