@@ -33,6 +33,10 @@ export interface End {
   id: string;
   build: number;
   index: number;
+  /** The build in which the id is a `byKey` object that is not a node by itself (so an edge end makes it one). */
+  object: number;
+  /** The build in which its node is of a role a backendRef moves (see buildGraph's placeBackends). */
+  movable: number;
   placeholder: GraphNode | null;
 }
 
@@ -110,7 +114,7 @@ export class GraphCache {
   /** The End of an id. */
   endOf(id: string): End {
     let e = this.ends.get(id);
-    if (e === undefined) this.ends.set(id, (e = { id, build: 0, index: -1, placeholder: null }));
+    if (e === undefined) this.ends.set(id, (e = { id, build: 0, index: -1, object: 0, movable: 0, placeholder: null }));
     return e;
   }
 

@@ -43,6 +43,8 @@ export function edge(type: EdgeType, from: string, to: string, ok: boolean, path
 export interface EndSink {
   id(id: string): void;
   end(end: End): void;
+  /** After `end(to)` of a backendRef or mirror edge. */
+  backendTarget(to: End): void;
 }
 
 export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: RouteLookup, sink: EndSink, cache: GraphCache): void {
@@ -65,7 +67,8 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       continue;
     }
     const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
-    const rule = rel.type === "backendRef" || rel.type === "mirror" ? ruleOf(rel.path) : -1;
+    // -2: not a backendRef or mirror (their rule index is read only when an edge is made).
+    const rule = rel.type === "backendRef" || rel.type === "mirror" ? -1 : -2;
     let percent: number | undefined;
     if (rel.type === "backendRef") {
       const total = totals[i];
@@ -76,25 +79,29 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       edges.push(hit.edges[0]);
       sink.end(hit.ends[0]);
       sink.end(hit.ends[1]);
+      if (rule !== -2) sink.backendTarget(hit.ends[1]);
       continue;
     }
     const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
     if (rel.grant) e.grant = rel.grant;
     if (rel.section) e.section = rel.section;
-    if (rule >= 0) e.rule = rule;
+    const ruleIndex = rule === -1 ? ruleOf(rel.path) : -1;
+    if (ruleIndex >= 0) e.rule = ruleIndex;
     if (rel.type === "backendRef") {
       e.weight = weightOf(rel);
       e.percent = percent;
     }
     edges.push(e);
-    made([e], rel, from, percent, null, sink, cache);
+    const ends = made([e], rel, from, percent, null, sink, cache);
+    if (rule !== -2) sink.backendTarget(ends[1]);
   }
 }
 
 /** New edges of a relation: kept (with a keeping cache), and their ends become nodes. */
-function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache: GraphCache): void {
+function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache: GraphCache): End[] {
   const ends = cache.setEdges(rel, from, percent, parent, list);
   for (let i = 0; i < ends.length; i++) sink.end(ends[i]);
+  return ends;
 }
 
 /** The parent (of the route's view) a parentRef relation stands for, by its index in `spec.parentRefs`. */

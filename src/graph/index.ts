@@ -42,6 +42,8 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
     if (!routes.ordered) view = routes.get(id);
     else if (k < views.length && views[k].resource === r && views[k].key === id) view = views[k++];
     if (isTopologyNode(r)) objectNode(r, id, model, nodes, counts, hasListeners, groups, view, cache);
+    // Other objects become nodes only as edge ends: their End says they are objects (no lookup then).
+    else cache.endOf(id).object = cache.build;
   });
   const { edges, places, listenerNode } = listenerNodes(model, nodes, groups, cache);
   cache.listeners(signature(listenerNode));
@@ -50,8 +52,9 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
   const sink: EndSink = {
     id: (id) => sink.end(cache.endOf(id)),
     end: (end) => {
-      if (!nodes.has(end)) addNode(end, model, nodes, counts, hasListeners, groups);
+      if (!nodes.has(end)) addNode(end, model, nodes, counts, hasListeners, groups, cache);
     },
+    backendTarget: (end) => nodes.backendTarget(end),
   };
   for (let i = 0; i < edges.length; i++) {
     sink.id(edges[i].from);
@@ -70,7 +73,7 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
     sink.id(edges[i].to);
   }
   placePolicies(nodes, edges, cache);
-  placeBackends(nodes, edges, cache);
+  placeBackends(nodes);
   assignIds(edges);
   cache.end(nodes.list.length);
   return { nodes: nodes.list, edges, groups: groupsOf(nodes.list, model) };
@@ -104,8 +107,8 @@ function signature(listenerNode: Map<string, string>): string {
 }
 
 /** A node for an edge end: the object when it is in the input, else a placeholder (kept on the End). */
-function addNode(end: End, model: Model, nodes: NodeList, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds): void {
-  const r = model.byKey.get(end.id);
+function addNode(end: End, model: Model, nodes: NodeList, counts: Map<string, { errors: number; warnings: number }>, hasListeners: boolean, groups: GroupIds, cache: GraphCache): void {
+  const r = end.object === cache.build ? model.byKey.get(end.id) : undefined;
   nodes.set(end, r ? resourceNode(r, end.id, model, counts, hasListeners, groups) : (end.placeholder ??= placeholderNode(end.id, groups)));
 }
 
@@ -151,14 +154,9 @@ function listenerNodes(model: Model, nodes: NodeList, groups: GroupIds, cache: G
 }
 
 /** Backends of kinds Switchyard does not model (an InferencePool, a vendor's backend) are drawn with the Services. */
-function placeBackends(nodes: NodeList, edges: GraphEdge[], cache: GraphCache): void {
-  // Only nodes of those roles can move: most builds have none or a few, and look nothing up per edge.
-  if (nodes.movable.length === 0) return;
-  const movable = new Set(nodes.movable.map((e) => e.id));
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i];
-    if ((e.type !== "backendRef" && e.type !== "mirror") || !movable.has(e.to)) continue;
-    const end = cache.endOf(e.to);
+function placeBackends(nodes: NodeList): void {
+  // The targets of backendRef and mirror edges whose nodes have such roles, noted as edges were made.
+  for (const end of nodes.backendTargets) {
     const n = nodes.get(end);
     // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
     if (n && (n.role === "other" || n.role === "core")) nodes.set(end, { ...n, role: "service", rank: RANKS.service });

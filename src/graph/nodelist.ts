@@ -8,8 +8,8 @@ import type { GraphNode } from "./types";
 
 export class NodeList {
   readonly list: GraphNode[] = [];
-  /** Ends of nodes of roles a backendRef moves to the Services' column (see buildGraph's placeBackends). */
-  readonly movable: End[] = [];
+  /** Ends of nodes of roles a backendRef moves, that are the target of a backendRef or mirror edge, in edge order. */
+  readonly backendTargets: End[] = [];
 
   constructor(private readonly cache: GraphCache) {}
 
@@ -30,6 +30,11 @@ export class NodeList {
       end.index = this.list.length;
       this.list.push(n);
     }
-    if (n.role === "other" || n.role === "core") this.movable.push(end);
+    end.movable = n.role === "other" || n.role === "core" ? this.cache.build : 0;
+  }
+
+  /** Note that a backendRef or mirror edge ends at `end` (call after its node is made). */
+  backendTarget(end: End): void {
+    if (end.movable === this.cache.build) this.backendTargets.push(end);
   }
 }
