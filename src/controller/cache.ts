@@ -14,8 +14,17 @@ import type { AssumptionKeys, Effects } from "./context";
 
 /** One route's results, as computed for the environment the cache holds. */
 export interface RouteMemo {
-  /** The resource it was computed for (guards against a raw object reused with another identity). */
+  /** The resource it was computed for (diagnostics about it are placed on this run's resource). */
   res: Resource;
+  /** Its identity and the fields the rules read, kept here to check a resource against without reading `res`. */
+  kind: string;
+  group: string;
+  namespace: string;
+  name: string;
+  known: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
+  metadata: Resource["metadata"];
   key: string;
   kindKey: string;
   hostnames: string[];
@@ -63,7 +72,7 @@ export class ControllerCache {
     const obj = res.obj;
     if (obj === null || typeof obj !== "object") return undefined;
     const m = this.memos.get(obj);
-    return m && sameResource(m.res, res) ? m : undefined;
+    return m && m.spec === res.spec && m.metadata === res.metadata && m.kind === res.kind && m.group === res.group && m.namespace === res.namespace && m.name === res.name && m.known === res.known ? m : undefined;
   }
 
   store(res: Resource, m: RouteMemo): void {

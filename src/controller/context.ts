@@ -148,9 +148,14 @@ export class Ctx {
       // A cached route brings its key along (one lookup by raw object for both).
       const memo = route && cache ? cache.find(r) : undefined;
       const key = memo ? memo.key : cachedKey(r);
-      // Duplicate objects: the first occurrence wins (the parser reports the duplicate).
-      if (this.byKey.has(key)) continue;
+      // Duplicate objects: the first occurrence wins (the parser reports the duplicate). One map
+      // operation per object: set, and only when the size did not grow put the first one back.
+      const size = this.byKey.size;
       this.byKey.set(key, r);
+      if (this.byKey.size === size) {
+        this.byKey.set(key, firstWithKey(resources, i, key, cache));
+        continue;
+      }
       if (route) {
         // Routes are never looked up by reference: they skip the lookup index and reverse map.
         this.routeResources.push(r);
@@ -285,6 +290,16 @@ function cachedKey(r: Resource): string {
 /** Guard against a caller reusing one raw object with a different identity (cheap length check first). */
 function keyMatches(key: string, r: Resource): boolean {
   return key.length === r.kind.length + r.name.length + (r.namespace ? r.namespace.length + 2 : 1) && key.endsWith(r.name) && key.startsWith(r.kind);
+}
+
+/** The first of `resources[0..end)` with this key (duplicates are rare: a scan is fine). */
+function firstWithKey(resources: Resource[], end: number, key: string, cache?: ControllerCache): Resource {
+  for (let i = 0; i < end; i++) {
+    const r = resources[i];
+    const memo = cache && r.known && r.group === GATEWAY_GROUP && isRouteKind(r.kind) ? cache.find(r) : undefined;
+    if ((memo ? memo.key : cachedKey(r)) === key) return r;
+  }
+  return resources[end];
 }
 
 /** `metadata.generation`, or 1 when the input has none (a freshly created object). */

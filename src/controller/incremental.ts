@@ -88,7 +88,7 @@ function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<Liste
   backend.assumptions = firstOfEach(backend.assumptions);
   parent.assumptions = firstOfEach(parent.assumptions);
   const v = rs.view;
-  return { res, key, kindKey: rs.kindKey, hostnames: v.hostnames, rules: v.rules, parents: v.parents, resolved: rs.resolved, backend, parent, attach, status: routeStatus(rs) };
+  return { res, kind: res.kind, group: res.group, namespace: res.namespace, name: res.name, known: res.known, spec: res.spec, metadata: res.metadata, key, kindKey: rs.kindKey, hostnames: v.hostnames, rules: v.rules, parents: v.parents, resolved: rs.resolved, backend, parent, attach, status: routeStatus(rs) };
 }
 
 function firstOfEach(list: Effects["assumptions"]): Effects["assumptions"] {

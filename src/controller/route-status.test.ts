@@ -37,6 +37,9 @@ spec:
     const m = sim(CLASS, GW, httpRoute("apps", "r", "  parentRefs: [{name: gw, namespace: infra}]"), httpRoute("apps", "r", "  parentRefs: [{name: nope, namespace: infra}]"));
     expect(status(m, "HTTPRoute/apps/r").parents!.map((p) => p.parentRef)).toEqual(["infra/gw"]);
     expect(m.routes.length).toBe(1);
+    // byKey holds the first definition, in input order.
+    expect(m.byKey.get("HTTPRoute/apps/r")).toBe(m.resources[2]);
+    expect([...m.byKey.keys()]).toEqual(["GatewayClass/gc", "Gateway/infra/gw", "HTTPRoute/apps/r"]);
   });
 
   it("never throws on garbage specs", () => {
