@@ -2,6 +2,8 @@
  * `npm run bench`: the engine's speed, each figure beside references measured in the same run.
  * Figures are wall-clock on this machine; compare rows with each other, not across machines.
  */
+import v8 from "node:v8";
+import vm from "node:vm";
 import * as YAML from "yaml";
 import jsyaml from "js-yaml";
 import { routesYaml, routeDoc } from "./fixtures";
@@ -96,8 +98,22 @@ function matchRows(n: number): Row[] {
   ];
 }
 
+/**
+ * A full garbage collection before a section, so it measures its own work and not the garbage the
+ * previous one left behind (the reference parsers of the 10,000-route import leave gigabytes, whose
+ * marking would otherwise run inside the next section's timings; the app's worker has no such heap).
+ */
+function settle(): void {
+  v8.setFlagsFromString("--expose_gc");
+  const gc = vm.runInNewContext("gc") as (() => void) | undefined;
+  gc?.();
+}
+
 const quick = process.argv.includes("--quick");
 printTable("Import (parse + controller + graph)", [...importRows(1000, 5), ...(quick ? [] : importRows(10_000, 2))]);
+settle();
 printTable("Incremental re-import", reimportRows(quick ? 1000 : 10_000));
+settle();
 printTable("Matching (HTTP)", matchRows(1000));
+settle();
 printTable("Layout (ranked columns, crossings, incremental)", (await import("./layout")).layoutRows(quick));
