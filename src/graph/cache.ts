@@ -22,6 +22,10 @@ interface EdgeMemo {
   edges: GraphEdge[];
   /** The ends of `edges` (from, to, from, to…). */
   ends: End[];
+  /** The first edge and its ends, held directly (most relations make one edge: no array to read). */
+  edge: GraphEdge;
+  fromEnd: End;
+  toEnd: End;
 }
 
 /**
@@ -41,7 +45,17 @@ export interface End {
 }
 
 interface NodeMemo {
-  res: Resource;
+  /** The resource's identity and what the node shows of it (kept here: no read of the earlier resource). */
+  kind: string;
+  group: string;
+  namespace: string;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
+  /** The route view's parts the node shows (kept here: no read of the earlier view). */
+  viewKind: string | undefined;
+  hostnames: string[] | undefined;
+  rules: unknown[] | undefined;
   id: string;
   end: End;
   status: unknown;
@@ -50,7 +64,6 @@ interface NodeMemo {
   withListeners: boolean;
   file: string;
   docIndex: number;
-  view: RouteView | undefined;
   node: GraphNode;
 }
 
@@ -107,7 +120,7 @@ export class GraphCache {
     this.lastNewEdges += edges.length;
     const ends: End[] = [];
     for (const e of edges) ends.push(this.endOf(e.from), this.endOf(e.to));
-    if (this.keep) this.edges.set(rel, { from, percent, parent, edges, ends });
+    if (this.keep && edges.length > 0) this.edges.set(rel, { from, percent, parent, edges, ends, edge: edges[0], fromEnd: ends[0], toEnd: ends[1] });
     return ends;
   }
 
@@ -124,8 +137,10 @@ export class GraphCache {
     if (!this.keep || obj === null || typeof obj !== "object") return undefined;
     const m = this.nodes.get(obj);
     if (!m || m.id !== id || m.status !== status || m.errors !== errors || m.warnings !== warnings || m.withListeners !== withListeners) return undefined;
-    if (m.file !== r.source.file || m.docIndex !== r.source.docIndex || !sameResource(m.res, r)) return undefined;
-    if (m.view !== view && !(m.view && view && m.view.kind === view.kind && m.view.hostnames === view.hostnames && m.view.rules === view.rules)) return undefined;
+    if (m.spec !== r.spec || m.name !== r.name || m.namespace !== r.namespace || m.kind !== r.kind || m.group !== r.group) return undefined;
+    const src = r.source;
+    if (m.file !== src.file || m.docIndex !== src.docIndex) return undefined;
+    if (view === undefined ? m.viewKind !== undefined : m.viewKind !== view.kind || m.hostnames !== view.hostnames || m.rules !== view.rules) return undefined;
     return m;
   }
 
@@ -133,11 +148,10 @@ export class GraphCache {
   setNode(r: Resource, id: string, status: unknown, errors: number, warnings: number, withListeners: boolean, view: RouteView | undefined, node: GraphNode): End {
     const end = this.endOf(id);
     const obj = r.obj;
-    if (this.keep && obj !== null && typeof obj === "object") this.nodes.set(obj, { res: r, id, end, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, view, node });
+    if (this.keep && obj !== null && typeof obj === "object") {
+      this.nodes.set(obj, { kind: r.kind, group: r.group, namespace: r.namespace, name: r.name, spec: r.spec, viewKind: view?.kind, hostnames: view?.hostnames, rules: view?.rules, id, end, status, errors, warnings, withListeners, file: r.source.file, docIndex: r.source.docIndex, node });
+    }
     return end;
   }
 }
 
-function sameResource(a: Resource, b: Resource): boolean {
-  return a.kind === b.kind && a.group === b.group && a.namespace === b.namespace && a.name === b.name && a.spec === b.spec;
-}

@@ -57,8 +57,14 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       const parent = parentOf(rel, parents.find(rel.from));
       const hit = cache.edgesOf(rel, rel.from, undefined, parent);
       if (hit) {
-        for (let k = 0; k < hit.edges.length; k++) edges.push(hit.edges[k]);
-        for (let k = 0; k < hit.ends.length; k++) sink.end(hit.ends[k]);
+        if (hit.edges.length === 1) {
+          edges.push(hit.edge);
+          sink.end(hit.fromEnd);
+          sink.end(hit.toEnd);
+        } else {
+          for (let k = 0; k < hit.edges.length; k++) edges.push(hit.edges[k]);
+          for (let k = 0; k < hit.ends.length; k++) sink.end(hit.ends[k]);
+        }
         continue;
       }
       const start = edges.length;
@@ -76,10 +82,10 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     }
     const hit = cache.edgesOf(rel, from, percent, null);
     if (hit) {
-      edges.push(hit.edges[0]);
-      sink.end(hit.ends[0]);
-      sink.end(hit.ends[1]);
-      if (rule !== -2) sink.backendTarget(hit.ends[1]);
+      edges.push(hit.edge);
+      sink.end(hit.fromEnd);
+      sink.end(hit.toEnd);
+      if (rule !== -2) sink.backendTarget(hit.toEnd);
       continue;
     }
     const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
