@@ -9,7 +9,7 @@
  */
 import type { Resource } from "../model/resource";
 import type { Condition, ResourceStatus } from "../model/status";
-import type { ParentView, RuleView } from "../model/model";
+import type { ParentView, Relation, RuleView } from "../model/model";
 import type { AssumptionKeys, Effects } from "./context";
 
 /** One route's results, as computed for the environment the cache holds. */
@@ -31,10 +31,16 @@ export interface RouteMemo {
   rules: RuleView[];
   parents: ParentView[];
   resolved: Condition | null;
-  /** Effects of backend resolution (relations, diagnostics, assumptions), replayed in the backend phase. */
-  backend: Effects;
-  /** Effects of attachment, replayed in the attachment phase. */
-  parent: Effects;
+  /**
+   * Effects of backend resolution, replayed in the backend phase, and of attachment, replayed in the
+   * attachment phase; held flat, lists without entries as null (each replay reads as little as it can).
+   */
+  backendRelations: Relation[];
+  backendReports: Effects["reports"] | null;
+  backendAssumptions: Effects["assumptions"] | null;
+  parentRelations: Relation[];
+  parentReports: Effects["reports"] | null;
+  parentAssumptions: Effects["assumptions"] | null;
   /** Attachments by listener position (gateway order, then listener order): the listener states are new each run. */
   attach: { ls: number; parentIndex: number; hostnames: string[] }[];
   status: ResourceStatus;

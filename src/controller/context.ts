@@ -259,14 +259,16 @@ export class Ctx {
    * the effects were recorded for, possibly an earlier parse's wrapper of the same raw object) are
    * placed on `res`, so they get this parse's file positions.
    */
-  replay(e: Effects, was: Resource, res: Resource): void {
+  replay(relations: Relation[], reports: Effects["reports"] | null, assumptions: Effects["assumptions"] | null, was: Resource, res: Resource): void {
     // Indexed loops: this runs for every route on every edit.
-    for (let i = 0; i < e.relations.length; i++) this.relations.push(e.relations[i]);
-    for (let i = 0; i < e.reports.length; i++) {
-      const d = e.reports[i];
-      this.report(d.res === was ? res : d.res, d.path, d.severity, d.code, d.message);
+    for (let i = 0; i < relations.length; i++) this.relations.push(relations[i]);
+    if (reports !== null) {
+      for (let i = 0; i < reports.length; i++) {
+        const d = reports[i];
+        this.report(d.res === was ? res : d.res, d.path, d.severity, d.code, d.message);
+      }
     }
-    for (let i = 0; i < e.assumptions.length; i++) this.assumeKeyed(e.assumptions[i].key, e.assumptions[i].assumption);
+    if (assumptions !== null) for (let i = 0; i < assumptions.length; i++) this.assumeKeyed(assumptions[i].key, assumptions[i].assumption);
   }
 }
 

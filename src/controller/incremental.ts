@@ -43,10 +43,10 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
     }
     const view: RouteView = { key: keys[i], kind: res.kind, resource: res, hostnames: m.hostnames, rules: m.rules, parents: m.parents };
     ctx.routes.push({ res, kindKey: m.kindKey, view, parents: arr(null), resolved: m.resolved, attachedTo: null });
-    ctx.replay(m.backend, m.res, res);
-    const p = m.parent;
-    for (let j = 0; j < p.relations.length; j++) laterRelations.push(p.relations[j]);
-    if (p.reports.length > 0 || p.assumptions.length > 0) (later ??= []).push({ m, res });
+    ctx.replay(m.backendRelations, m.backendReports, m.backendAssumptions, m.res, res);
+    const pr = m.parentRelations;
+    for (let j = 0; j < pr.length; j++) laterRelations.push(pr[j]);
+    if (m.parentReports !== null || m.parentAssumptions !== null) (later ??= []).push({ m, res });
     for (let j = 0; j < m.attach.length; j++) {
       const a = m.attach[j];
       const ls = listeners[a.ls];
@@ -56,7 +56,7 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
     ctx.status.set(keys[i], m.status);
   }
   for (let j = 0; j < laterRelations.length; j++) ctx.relations.push(laterRelations[j]);
-  if (later) for (const { m, res } of later) ctx.replay({ relations: NONE, reports: m.parent.reports, assumptions: m.parent.assumptions, attachments: [] }, m.res, res);
+  if (later) for (const { m, res } of later) ctx.replay(NONE, m.parentReports, m.parentAssumptions, m.res, res);
 }
 
 const NONE: Relation[] = [];
@@ -88,7 +88,30 @@ function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<Liste
   backend.assumptions = firstOfEach(backend.assumptions);
   parent.assumptions = firstOfEach(parent.assumptions);
   const v = rs.view;
-  return { res, kind: res.kind, group: res.group, namespace: res.namespace, name: res.name, known: res.known, spec: res.spec, metadata: res.metadata, key, kindKey: rs.kindKey, hostnames: v.hostnames, rules: v.rules, parents: v.parents, resolved: rs.resolved, backend, parent, attach, status: routeStatus(rs) };
+  return {
+    res,
+    kind: res.kind,
+    group: res.group,
+    namespace: res.namespace,
+    name: res.name,
+    known: res.known,
+    spec: res.spec,
+    metadata: res.metadata,
+    key,
+    kindKey: rs.kindKey,
+    hostnames: v.hostnames,
+    rules: v.rules,
+    parents: v.parents,
+    resolved: rs.resolved,
+    backendRelations: backend.relations,
+    backendReports: backend.reports.length > 0 ? backend.reports : null,
+    backendAssumptions: backend.assumptions.length > 0 ? backend.assumptions : null,
+    parentRelations: parent.relations,
+    parentReports: parent.reports.length > 0 ? parent.reports : null,
+    parentAssumptions: parent.assumptions.length > 0 ? parent.assumptions : null,
+    attach,
+    status: routeStatus(rs),
+  };
 }
 
 function firstOfEach(list: Effects["assumptions"]): Effects["assumptions"] {
