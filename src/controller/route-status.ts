@@ -1,6 +1,9 @@
 /**
  * Route status: one RouteParentStatus per distinct parentRef with Accepted (from attachment) and
  * ResolvedRefs (from backends; the same for every parent, as references are per route).
+ * Spec: RouteStatus.parents ("A list of parent resources … that are associated with the route, and
+ * the status of the route with respect to each parent") and RouteParentStatus.conditions (Accepted,
+ * ResolvedRefs with their reasons). Table tests: route-status.test.ts and the conformance status cases.
  */
 import type { Condition, ParentStatus, ResourceStatus } from "../model/status";
 import { type Ctx, type RouteState, generationOf } from "./context";

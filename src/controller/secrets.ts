@@ -3,6 +3,8 @@
  * from one it would reject as malformed ("A CertificateRef is considered invalid when it refers to a
  * nonexistent or unsupported resource or kind, or when the data within that resource is malformed").
  * The simulator does not parse X.509; it checks the PEM framing of `tls.crt` and `tls.key`.
+ * Spec: GatewayTLSConfig.certificateRefs (Listener.tls), reason InvalidCertificateRef on the
+ * listener's ResolvedRefs condition. Table tests: certificate-refs.test.ts.
  */
 import type { Resource } from "../model/resource";
 import { isRecord } from "./context";

@@ -1,6 +1,9 @@
 /**
  * A SimRequest turned into what matching needs: lower-case host without port, path without query,
  * header values by lower-case name, query values by name. Built once per request, allocation-light.
+ * Spec: HTTPHeaderMatch.name ("Name MUST be case-insensitive"), HTTPQueryParamMatch.name (exact,
+ * case-sensitive), Listener.hostname / HTTPRoute.spec.hostnames (the Host's port is not part of the
+ * hostname). Table tests: predicates.test.ts, hostname.test.ts.
  */
 import { defaultPort, type Protocol, type SimRequest } from "../model/request";
 import { hostOf } from "./hostname";
