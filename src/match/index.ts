@@ -7,6 +7,10 @@ import type { Outcome } from "../model/outcome";
 import type { SimRequest } from "../model/request";
 import { normalizeRequest, type NormalizedRequest } from "./normalize";
 import { matchHttp } from "./http";
+import { matchGRPC } from "./grpc";
+import { matchTLS } from "./tls";
+import { matchL4 } from "./l4";
+import { matchMesh } from "./mesh";
 import { bareOutcome } from "./respond";
 import { Trace } from "./trace";
 import { getHeader, setHeader } from "./headers";
@@ -22,17 +26,12 @@ export function match(model: Model, request: SimRequest, options?: MatchOptions)
   let req: NormalizedRequest | null = null;
   try {
     req = prepare(request, t);
-    if (request?.mesh) {
-      t.add("mesh", "mesh (GAMMA) requests are not simulated yet", meshRefs(request));
-      return unsimulated(req, t);
-    }
+    if (request?.mesh) return matchMesh(model, request, req, t);
     if (req.protocol === "HTTP" || req.protocol === "HTTPS") return matchHttp(model, request, req, t);
-    if (req.protocol === "GRPC") {
-      const out = matchHttp(model, request, req, t);
-      out.grpcStatus = grpcStatusOf(out.statusCode);
-      return out;
-    }
-    t.add("protocol", `${req.protocol} requests are not simulated yet (${req.protocol}Route matching is a later step)`, []);
+    if (req.protocol === "GRPC") return matchGRPC(model, request, req, t);
+    if (req.protocol === "TLS") return matchTLS(model, request, req, t);
+    if (req.protocol === "TCP" || req.protocol === "UDP") return matchL4(model, request, req, t);
+    t.add("protocol", `${req.protocol} requests are not simulated`, []);
     return unsimulated(req, t);
   } catch (e) {
     // A defect, not bad input: report it as an outcome rather than break the caller.
@@ -58,10 +57,6 @@ export function grpcStatusOf(http: number): string {
 /** An Outcome with status 0: no HTTP answer can be predicted (see the trace). */
 function unsimulated(req: NormalizedRequest, t: Trace): Outcome {
   return bareOutcome(req, 0, null, t);
-}
-
-function meshRefs(r: SimRequest): string[] {
-  return r.mesh?.service ? [`Service/${r.mesh.service}`] : [];
 }
 
 /**
