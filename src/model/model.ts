@@ -118,6 +118,26 @@ export interface ParentView {
   reason: string;
   /** Listener ids the route attached to through this parentRef. */
   listeners: string[];
+  /** For a Service parent (mesh, GAMMA): how the route attaches to it; undefined for other parents. */
+  mesh?: MeshAttachment;
+  /** Controller that owns this parent (written to RouteParentStatus.controllerName), when known. */
+  controllerName?: string;
+}
+
+/**
+ * A route attached to a Service frontend (GAMMA, GEP-1294). A producer route lives in the Service's
+ * namespace and applies to every client; a consumer route lives elsewhere and applies only to
+ * clients in its own namespace ("Namespace boundaries").
+ */
+export interface MeshAttachment {
+  role: "producer" | "consumer";
+  /** `ns/name` of the Service. */
+  service: string;
+  /**
+   * Service ports the route applies to (GEP-1294 "Ports": `parentRef.port` selects one, no port
+   * means all the Service's ports); null = every port (the Service's ports are not known).
+   */
+  ports: number[] | null;
 }
 
 export interface RouteView {
@@ -138,7 +158,9 @@ export type RelationType =
   | "certificateRef"
   | "caCertificateRef"
   | "referenceGrant"
-  | "listenerSet";
+  | "listenerSet"
+  /** A route's parentRef to a Service (mesh, GAMMA): route → `Service/ns/name`, `section` = the port. */
+  | "meshParent";
 
 /** One reference from one object to another, resolved or not (gwctl's topology relations). */
 export interface Relation {

@@ -17,6 +17,8 @@ export interface ParentStatus {
   /** Kind of the parent (Gateway, ListenerSet, Service). */
   parentKind: string;
   conditions: Condition[];
+  /** RouteParentStatus.controllerName, when the simulated controller knows it (mesh parents). */
+  controllerName?: string;
 }
 
 export interface ListenerStatus {
