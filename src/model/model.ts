@@ -20,6 +20,12 @@ export interface Model {
   diagnostics: Diagnostic[];
   /** What the controller assumed because the input lacked it (a Namespace, a GatewayClass…). */
   assumptions: Assumption[];
+  /**
+   * The backend policies the controller understands (BackendTLSPolicy, BackendLBPolicy,
+   * XBackendTrafficPolicy), in input order, with what each does and for which targets it is in
+   * force (GEP-713 precedence applied). Absent in models built before policies were modelled.
+   */
+  policies?: PolicyView[];
 }
 
 export interface Assumption {
@@ -177,4 +183,75 @@ export interface Relation {
   /** ReferenceGrant that permits a cross-namespace reference, when one does. */
   grant?: string;
   weight?: number;
+}
+
+/** SessionPersistence (HTTPRouteRule, GRPCRouteRule, BackendLBPolicy, XBackendTrafficPolicy), defaults applied. */
+export interface SessionPersistenceView {
+  /** `type`, default Cookie. */
+  type: string;
+  sessionName: string | null;
+  absoluteTimeout: string | null;
+  /** Only in older API versions (BackendLBPolicy v1alpha2). */
+  idleTimeout: string | null;
+  /** `cookieConfig.lifetimeType` (default Session) for cookies; null for headers. */
+  lifetimeType: string | null;
+}
+
+/** BackendTLSPolicy.spec.validation (v1alpha2's `spec.tls` read into the same shape). */
+export interface BackendTLSView {
+  /** SNI and, without subjectAltNames, the name the backend certificate must carry. */
+  hostname: string;
+  /** CA references in the policy's namespace: `ConfigMap/ns/name`, with whether each is usable. */
+  caCertificateRefs: { key: string; valid: boolean; reason?: string }[];
+  wellKnownCACertificates: string | null;
+  /** `Hostname:foo.example.com` or `URI:spiffe://…`. */
+  subjectAltNames: string[];
+}
+
+/** XBackendTrafficPolicy.spec.retryConstraint with the CRD's defaults. */
+export interface RetryConstraintView {
+  budgetPercent: number;
+  budgetInterval: string;
+  minRetryCount: number;
+  minRetryInterval: string;
+}
+
+/** One targetRef of a policy. */
+export interface PolicyTargetView {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  sectionName?: string;
+  /** `Kind/ns/name` of the target object. */
+  key: string;
+  /** The target (and its section) exists. */
+  found: boolean;
+  /** This policy is the one in force for the target and section (GEP-713: the oldest, then by namespace/name). */
+  inForce: boolean;
+  /** The policy that takes precedence, when this one lost (`Kind/ns/name`). */
+  overriddenBy?: string;
+}
+
+/** A backend policy as the controller sees it. */
+export interface PolicyView {
+  /** `Kind/ns/name`. */
+  key: string;
+  kind: string;
+  group: string;
+  namespace: string;
+  name: string;
+  /** Accepted as the policy's status says it (the same on every ancestor). */
+  accepted: boolean;
+  /** Accepted reason: Accepted, Conflicted, Invalid, TargetNotFound, NoValidCACertificate. */
+  reason: string;
+  message: string;
+  /** `metadata.creationTimestamp` ("" when absent): GEP-713 precedence. */
+  created: string;
+  targets: PolicyTargetView[];
+  /** Ancestor Gateways (`ns/name`), sorted. */
+  ancestors: string[];
+  tls?: BackendTLSView;
+  sessionPersistence?: SessionPersistenceView;
+  retryConstraint?: RetryConstraintView;
 }

@@ -22,6 +22,24 @@ export interface OutcomeBackend {
   requestHeaders?: Record<string, string>;
   path?: string;
   host?: string;
+  /** Policies in force for this backend (`Kind/ns/name`): BackendTLSPolicy, BackendLBPolicy, XBackendTrafficPolicy. */
+  policies?: string[];
+  /** The gateway's TLS connection to this backend, when a BackendTLSPolicy is in force. */
+  tls?: BackendTLSUse;
+}
+
+/** How the gateway connects to a backend over TLS (BackendTLSPolicy; Gateway spec.tls.backend). */
+export interface BackendTLSUse {
+  /** `BackendTLSPolicy/ns/name`. */
+  policy: string;
+  /** Server name sent to the backend (validation.hostname). */
+  sni: string;
+  /** Names the backend certificate must carry: the subjectAltNames, or else the hostname. */
+  verify: string[];
+  /** Trust anchors: `ConfigMap/ns/name` entries, or `System`. */
+  ca: string[];
+  /** `ns/name` of the Secret the gateway presents as its client certificate, if any. */
+  clientCertificate?: string;
 }
 
 /** One RequestMirror target of the selected rule. */
