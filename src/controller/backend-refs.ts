@@ -16,19 +16,23 @@ import { cond } from "../model/status";
 import { type Ctx, type RouteState, arr, isRecord } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
 import { ROUTE_RESOLVED, backendRefPath, sized, relation } from "./shared";
+import { isMeshOnlyRoute } from "./mesh-parents";
 
 /** Core support is a Kubernetes Service; other kinds are implementation-specific and not simulated. */
 const isService = (group: string, kind: string): boolean => group === "" && kind === "Service";
 
-/** Resolve one backendRef (or mirror backendRef) of a route into a view. */
-export function resolveBackend(ctx: Ctx, rs: RouteState, raw: unknown, path: PathSegment[], type: "backendRef" | "mirror"): BackendView {
+/**
+ * Resolve one backendRef (or mirror backendRef) of a route into a view. `meshOnly`: the route's
+ * parents are all Services, so cross-namespace references need no ReferenceGrant (GEP-1294).
+ */
+export function resolveBackend(ctx: Ctx, rs: RouteState, raw: unknown, path: PathSegment[], type: "backendRef" | "mirror", meshOnly = false): BackendView {
   const from = rs.res;
   const ref = readRef(raw, { group: "", kind: "Service", namespace: from.namespace });
   const o = isRecord(raw) ? raw : {};
   const port = typeof o.port === "number" ? o.port : null;
   // BackendRef.weight defaults to 1; 0 means "no traffic", still a valid reference.
   const weight = typeof o.weight === "number" && o.weight >= 0 ? o.weight : 1;
-  const r = resolveRef(ctx, from, ref, isService, !ctx.hasServices);
+  const r = resolveRef(ctx, from, ref, isService, !ctx.hasServices, meshOnly);
   let reason: string | undefined;
   let message: string | undefined;
   if (r.failure === "kind") {
@@ -68,13 +72,13 @@ function checkServicePort(ctx: Ctx, rs: RouteState, spec: unknown, ns: string, n
 }
 
 /** Mirror targets of a list of filters (HTTPRequestMirrorFilter.backendRef). */
-function mirrors(ctx: Ctx, rs: RouteState, filters: unknown, base: PathSegment[]): BackendView[] {
+function mirrors(ctx: Ctx, rs: RouteState, filters: unknown, base: PathSegment[], meshOnly: boolean): BackendView[] {
   const out: BackendView[] = [];
   arr(filters).forEach((f, j) => {
     if (!isRecord(f) || (f as Record<string, unknown>).type !== "RequestMirror") return;
     const rm = (f as Record<string, Record<string, unknown>>).requestMirror;
     if (!isRecord(rm)) return;
-    out.push(resolveBackend(ctx, rs, rm.backendRef, [...base, "filters", j, "requestMirror", "backendRef"], "mirror"));
+    out.push(resolveBackend(ctx, rs, rm.backendRef, [...base, "filters", j, "requestMirror", "backendRef"], "mirror", meshOnly));
   });
   return out;
 }
@@ -82,19 +86,20 @@ function mirrors(ctx: Ctx, rs: RouteState, filters: unknown, base: PathSegment[]
 /** Resolve the backends of one route and set its route-wide ResolvedRefs condition. */
 export function resolveRouteBackends(ctx: Ctx, rs: RouteState): void {
   let problems: BackendView[] | null = null;
+  const meshOnly = isMeshOnlyRoute(rs.res);
   for (const rule of rs.view.rules) {
     const raw = isRecord(rule.raw) ? rule.raw : {};
     const refs = arr(raw.backendRefs);
     if (refs.length > 0) rule.backends = sized(refs.length);
     for (let j = 0; j < refs.length; j++) {
       const path = backendRefPath(rule.index, j);
-      const view = resolveBackend(ctx, rs, refs[j], path, "backendRef");
+      const view = resolveBackend(ctx, rs, refs[j], path, "backendRef", meshOnly);
       rule.backends[j] = view;
       if (!view.valid) (problems ??= []).push(view);
-      if (view.filters.length > 0) for (const m of mirrors(ctx, rs, view.filters, path)) if (!m.valid) (problems ??= []).push(m);
+      if (view.filters.length > 0) for (const m of mirrors(ctx, rs, view.filters, path, meshOnly)) if (!m.valid) (problems ??= []).push(m);
     }
     if (Array.isArray(raw.filters) && raw.filters.length > 0) {
-      const ms = mirrors(ctx, rs, raw.filters, ["spec", "rules", rule.index]);
+      const ms = mirrors(ctx, rs, raw.filters, ["spec", "rules", rule.index], meshOnly);
       if (ms.length > 0) rule.mirrors = ms;
       for (const m of ms) if (!m.valid) (problems ??= []).push(m);
     }

@@ -56,12 +56,13 @@ describe("parentRef attachment (sectionName, port, hostnames)", () => {
     expect(listenerView(m, "infra/gw/alt").routes.length).toBe(1);
   });
 
-  it("mesh (Service) parents are accepted without checks, and the message says so", () => {
+  it("mesh (Service) parents go to mesh-parents.ts (its table: mesh-parents.test.ts)", () => {
     const m = run("[{group: '', kind: Service, name: svc}]");
     const p = status(m, R).parents![0];
     expect(p.parentKind).toBe("Service");
     expect(p.conditions[0]).toMatchObject({ type: "Accepted", status: "True", reason: "Accepted" });
-    expect(p.conditions[0].message).toMatch(/not simulated/);
+    expect(p.conditions[0].message).toMatch(/producer route/);
+    expect(m.relations.filter((r) => r.type === "meshParent").map((r) => r.to)).toEqual(["Service/apps/svc"]);
   });
 
   it("never throws on malformed parentRefs", () => {

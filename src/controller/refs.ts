@@ -42,12 +42,13 @@ export function readRef(raw: unknown, defaults: { group: string; kind: string; n
 /**
  * Resolve `ref` made by `from`. `supported` says which group/kind pairs the referring field accepts.
  * When `assumeExists` is set, a permitted reference to a missing object counts as resolved (the
- * caller records why).
+ * caller records why). `grantFree`: the reference needs no ReferenceGrant across namespaces (mesh
+ * routes' backendRefs, see mesh-parents.ts `isMeshOnlyRoute`).
  */
-export function resolveRef(ctx: Ctx, from: Resource, ref: ObjRef, supported: (group: string, kind: string) => boolean, assumeExists = false): Resolved {
+export function resolveRef(ctx: Ctx, from: Resource, ref: ObjRef, supported: (group: string, kind: string) => boolean, assumeExists = false, grantFree = false): Resolved {
   if (!supported(ref.group, ref.kind)) return { ref, key: refKey(ref), failure: "kind" };
   let grant: Resource | undefined;
-  if (ref.namespace !== from.namespace) {
+  if (ref.namespace !== from.namespace && !grantFree) {
     grant = ctx.grants.permits(from, ref) ?? undefined;
     if (!grant) return { ref, key: refKey(ref), failure: "notPermitted" };
   }

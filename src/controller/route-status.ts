@@ -18,7 +18,9 @@ export function routeStatus(rs: RouteState): ResourceStatus {
     if (!ps.distinct) continue;
     const accepted = ps.accepted ? stamped(ps.accepted, gen) : null;
     const conditions: Condition[] = accepted && resolved ? [accepted, resolved] : accepted ? [accepted] : resolved ? [resolved] : [];
-    parents.push({ parentRef: ps.view.ref, parentKind: ps.view.kind, conditions });
+    // RouteParentStatus.controllerName: "Controllers MUST populate this field when writing status" (known for mesh parents).
+    const controllerName = ps.view.controllerName;
+    parents.push(controllerName === undefined ? { parentRef: ps.view.ref, parentKind: ps.view.kind, conditions } : { parentRef: ps.view.ref, parentKind: ps.view.kind, conditions, controllerName });
   }
   return { kind: rs.res.kind, namespace: rs.res.namespace, name: rs.res.name, conditions: [], parents };
 }
