@@ -15,6 +15,7 @@ import { type Ctx, type ListenerState, type ParentState, type RouteState, arr, i
 import { notAllowedReason } from "./allowed-routes";
 import { effectiveHostnames } from "./hostname";
 import { ROUTE_ACCEPTED, parentRefPath, sized, relation } from "./shared";
+import { attachToService } from "./mesh-parents";
 
 /** `ns/name[/section][:port]`: how parents are named in status and views. */
 export function formatParentRef(namespace: string, name: string, sectionName?: string, port?: number): string {
@@ -57,7 +58,7 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     const port = typeof o.port === "number" ? o.port : undefined;
     const ref = parentRefString(raw, namespace, name, sectionName, port);
     // Every field present (one object shape for all parents: the graph reads them per relation).
-    const view: ParentView = { index, ref, kind, group, namespace, name, sectionName, port, accepted: false, reason: "", listeners: arr(null) };
+    const view: ParentView = { index, ref, kind, group, namespace, name, sectionName, port, accepted: false, reason: "", listeners: arr(null), mesh: undefined, controllerName: undefined };
     // ParentRefs must be distinct; a repeated one gets no second status entry.
     let distinct = true;
     if (seen) {
@@ -70,13 +71,8 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     rs.view.parents[index] = view;
     const path = parentRefPath(index);
     if (group === GATEWAY_GROUP && kind === "Gateway") attachToGateway(ctx, rs, ps, path);
-    else if (group === "" && kind === "Service") {
-      // GAMMA (mesh) parents are simulated later; accept them without checks and say so.
-      view.accepted = true;
-      view.reason = "Accepted";
-      ps.accepted = cond("Accepted", true, "Accepted", "mesh (GAMMA) parent: accepted without checks; mesh attachment is not simulated yet");
-      ctx.relate(relation("parentRef", rs.view.key, refKey({ kind, namespace, name }), true, path));
-    } else reject(ctx, rs, ps, path, "NoMatchingParent", `parent kind ${group ? group + "/" : ""}${kind} is not supported by the simulated controller`, refKey({ kind, namespace, name }));
+    else if (group === "" && kind === "Service") attachToService(ctx, rs, ps, path);
+    else reject(ctx, rs, ps, path, "NoMatchingParent", `parent kind ${group ? group + "/" : ""}${kind} is not supported by the simulated controller`, refKey({ kind, namespace, name }));
   }
 }
 
