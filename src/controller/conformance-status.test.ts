@@ -9,7 +9,7 @@ import { checkStatusCase } from "./testing/status-case";
 import { NOT_SIMULATED_STATUS_CASES } from "./testing/not-simulated";
 import { CONTROLLER_FEATURES } from "./features";
 
-const CATEGORIES = ["HTTPRoute (Gateway)", "Gateway / GatewayClass", "BackendTLSPolicy", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
+const CATEGORIES = ["HTTPRoute (Gateway)", "Gateway / GatewayClass", "BackendTLSPolicy", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ListenerSet"];
 
 /** Upstream's gating: a test is skipped when the implementation claims one of its skipIfFeatures or lacks a runOnlyIfFeatures entry. */
 function gatedOut(t: ConformanceTest): string | null {

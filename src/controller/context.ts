@@ -12,6 +12,7 @@ import { GATEWAY_GROUP, isRouteKind } from "../model/kinds";
 import { locate } from "../parse/index";
 import { GrantIndex } from "./reference-grant";
 import type { ControllerCache, RouteMemo } from "./cache";
+import type { ListenerSetState } from "./listenerset-state";
 
 /** Conditions of one object (or listener, or route parent), by type, in insertion order. */
 export type CondSet = Map<string, Condition>;
@@ -115,6 +116,10 @@ export class Ctx {
   readonly backendTLSPolicies: Resource[] = [];
   readonly gateways: GatewayState[] = [];
   readonly gatewayByKey = new Map<string, GatewayState>();
+  /** ListenerSets (and experimental XListenerSets), in input order (listenerset-state.ts). */
+  readonly listenerSets: ListenerSetState[] = [];
+  /** `Kind/ns/name` → ListenerSet state, for route parentRefs of kind ListenerSet. */
+  readonly listenerSetByKey = new Map<string, ListenerSetState>();
   readonly routes: RouteState[] = [];
   /** GatewayClass name → whether it is accepted. */
   readonly classAccepted = new Map<string, boolean>();

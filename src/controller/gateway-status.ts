@@ -12,7 +12,8 @@ import { type Ctx, type GatewayState, type ListenerState, generationOf } from ".
 const LISTENER_ORDER = ["Accepted", "Programmed", "ResolvedRefs", "Conflicted", "OverlappingTLSConfig"];
 const GATEWAY_ORDER = ["Accepted", "Programmed", "ResolvedRefs", "InsecureFrontendValidationMode"];
 
-function ordered(set: Map<string, Condition>, order: string[], gen: number): Condition[] {
+/** Conditions in the order of `order` (others after, as set), stamped with the generation. */
+export function ordered(set: Map<string, Condition>, order: string[], gen: number): Condition[] {
   const out: Condition[] = [];
   for (const t of order) {
     const c = set.get(t);
@@ -49,7 +50,8 @@ export function finishListener(ls: ListenerState, gatewayOk: boolean): void {
   ls.view.supportedKinds = accepted && conflict.status !== "True" ? [...ls.kinds].map((k) => k.slice(k.indexOf("/") + 1)) : [];
 }
 
-function listenerStatus(ls: ListenerState, gen: number): ListenerStatus {
+/** The status of one listener (its conditions also become the view's). */
+export function listenerStatus(ls: ListenerState, gen: number): ListenerStatus {
   ls.view.conditions = ordered(ls.conds, LISTENER_ORDER, gen);
   return {
     name: ls.view.name,

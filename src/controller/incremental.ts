@@ -30,6 +30,7 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
   const memos = cache.lastEnvChanged ? null : ctx.routeMemos;
   const listeners: ListenerState[] = [];
   for (const gw of ctx.gateways) for (const ls of gw.listeners) listeners.push(ls);
+  for (const set of ctx.listenerSets) for (const ls of set.listeners) listeners.push(ls);
   let positions: Map<ListenerState, number> | null = null;
   const laterRelations: Relation[] = [];
   let later: { m: RouteMemo; res: Resource }[] | null = null;
@@ -80,7 +81,7 @@ function computeRoute(ctx: Ctx, res: Resource, key: string, positions: Map<Liste
   }
   const attach = parent.attachments.map((a) => {
     const p = positions.get(a.ls);
-    if (p === undefined) throw new Error(`listener ${a.ls.view.id} is not among the Gateways' listeners`);
+    if (p === undefined) throw new Error(`listener ${a.ls.view.id} is not among the Gateways' and ListenerSets' listeners`);
     return { ls: p, parentIndex: a.parentIndex, hostnames: a.hostnames };
   });
   parent.attachments = [];

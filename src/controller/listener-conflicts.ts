@@ -12,7 +12,7 @@ import { type Ctx, type ListenerState, failListener } from "./context";
 import { protocolSupported } from "./listener-validity";
 
 /** Listeners that cannot be told apart by the data plane share a class on a port. */
-function protocolClass(protocol: string): "http" | "tls" | "tcp" | "udp" {
+export function protocolClass(protocol: string): "http" | "tls" | "tcp" | "udp" {
   switch (protocol) {
     case "HTTP":
       return "http";

@@ -15,6 +15,7 @@ import { type Ctx, type ListenerState, type ParentState, type RouteState, arr, i
 import { notAllowedReason } from "./allowed-routes";
 import { effectiveHostnames } from "./hostname";
 import { ROUTE_ACCEPTED, parentRefPath, sized, relation } from "./shared";
+import { isListenerSetKind } from "./listenerset-state";
 import { attachToService } from "./mesh-parents";
 
 /** `ns/name[/section][:port]`: how parents are named in status and views. */
@@ -71,12 +72,14 @@ export function attachRoute(ctx: Ctx, rs: RouteState): void {
     rs.view.parents[index] = view;
     const path = parentRefPath(index);
     if (group === GATEWAY_GROUP && kind === "Gateway") attachToGateway(ctx, rs, ps, path);
+    else if (isListenerSetKind(group, kind)) attachToListenerSet(ctx, rs, ps, path);
     else if (group === "" && kind === "Service") attachToService(ctx, rs, ps, path);
     else reject(ctx, rs, ps, path, "NoMatchingParent", `parent kind ${group ? group + "/" : ""}${kind} is not supported by the simulated controller`, refKey({ kind, namespace, name }));
   }
 }
 
-function reject(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[], reason: string, message: string, to: string, severity: "error" | "warning" = "error"): void {
+/** Record a parentRef that did not attach: Accepted=False with `reason`, a relation and (once per distinct parentRef) a diagnostic. */
+export function reject(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[], reason: string, message: string, to: string, severity: "error" | "warning" = "error"): void {
   ps.view.accepted = false;
   ps.view.reason = reason;
   ps.accepted = cond("Accepted", false, reason, message);
@@ -85,19 +88,48 @@ function reject(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[], 
 }
 
 function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[]): void {
-  const { namespace, name, sectionName, port } = ps.view;
+  const { namespace, name } = ps.view;
   const gwRes = ctx.get(GATEWAY_GROUP, "Gateway", namespace, name);
   const gw = gwRes ? ctx.gatewayByKey.get(ctx.key(gwRes)) : undefined;
   if (!gw) {
     reject(ctx, rs, ps, path, "NoMatchingParent", `Gateway ${namespace}/${name} is not in the input`, `Gateway/${namespace}/${name}`, "warning");
     return;
   }
-  const gwKey = gw.view.key;
+  attachToListeners(ctx, rs, ps, path, gw.listeners, gw.view.key, `Gateway ${namespace}/${name}`);
+}
+
+/**
+ * A parentRef of kind ListenerSet (GEP-1713 "Route Attachment": "If a Route has a parentRef that is
+ * a ListenerSet, then the ListenerSet is the direct Parent", and only its listeners are relevant).
+ * A ListenerSet its Gateway does not take (NotAllowed, no such Gateway…) has no listeners on the
+ * data plane: the parentRef does not attach.
+ */
+function attachToListenerSet(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[]): void {
+  const { group, kind, namespace, name } = ps.view;
+  const res = ctx.get(group, kind, namespace, name);
+  const set = res ? ctx.listenerSetByKey.get(ctx.key(res)) : undefined;
+  if (!set) {
+    reject(ctx, rs, ps, path, "NoMatchingParent", `${kind} ${namespace}/${name} is not in the input`, refKey({ kind, namespace, name }), "warning");
+    return;
+  }
+  if (set.refusal) {
+    reject(ctx, rs, ps, path, "NoMatchingParent", `${kind} ${namespace}/${name} is not attached to its Gateway (${set.refusal.reason}: ${set.refusal.message})`, set.key);
+    return;
+  }
+  attachToListeners(ctx, rs, ps, path, set.listeners, set.key, `${kind} ${namespace}/${name}`);
+}
+
+/**
+ * Attach through one parentRef to the relevant listeners of its direct parent (a Gateway's own
+ * `spec.listeners`, or a ListenerSet's): those named by sectionName and/or on port, all otherwise.
+ */
+export function attachToListeners(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSegment[], listeners: readonly ListenerState[], parentKey: string, parentName: string): void {
+  const { sectionName, port } = ps.view;
   let candidates = 0;
   let refused: string[] | null = null;
   let noHost: string[] | null = null;
   const hasHostnames = HOSTNAME_KINDS.has(rs.res.kind);
-  for (const ls of gw.listeners) {
+  for (const ls of listeners) {
     if ((sectionName && ls.view.name !== sectionName) || (port !== undefined && ls.view.port !== port)) continue;
     candidates++;
     const why = notAllowedReason(ctx, ls, rs.res, rs.kindKey);
@@ -114,22 +146,22 @@ function attachToGateway(ctx: Ctx, rs: RouteState, ps: ParentState, path: PathSe
   }
   if (candidates === 0) {
     const what = sectionName && port !== undefined ? `named ${sectionName} on port ${port}` : sectionName ? `named ${sectionName}` : `on port ${port}`;
-    reject(ctx, rs, ps, [...path, sectionName ? "sectionName" : "port"], "NoMatchingParent", `Gateway ${namespace}/${name} has no listener ${what}`, gwKey);
+    reject(ctx, rs, ps, [...path, sectionName ? "sectionName" : "port"], "NoMatchingParent", `${parentName} has no listener ${what}`, parentKey);
     return;
   }
   if (ps.view.listeners.length > 0) {
     ps.view.accepted = true;
     ps.view.reason = "Accepted";
     ps.accepted = ROUTE_ACCEPTED;
-    ctx.relate(relation("parentRef", rs.view.key, gwKey, true, path, undefined, sectionName));
+    ctx.relate(relation("parentRef", rs.view.key, parentKey, true, path, undefined, sectionName));
     return;
   }
   // A listener that admits the route but shares no hostname with it is the closer miss: say that.
   if (noHost) {
     const also = refused ? ` (other listeners: ${refused.join("; ")})` : "";
-    reject(ctx, rs, ps, path, "NoMatchingListenerHostname", `no hostname of the route (${rs.view.hostnames.join(", ")}) intersects ${noHost.join(", ")}${also}`, gwKey);
+    reject(ctx, rs, ps, path, "NoMatchingListenerHostname", `no hostname of the route (${rs.view.hostnames.join(", ")}) intersects ${noHost.join(", ")}${also}`, parentKey);
   } else {
-    reject(ctx, rs, ps, path, "NotAllowedByListeners", (refused ?? []).join("; "), gwKey);
+    reject(ctx, rs, ps, path, "NotAllowedByListeners", (refused ?? []).join("; "), parentKey);
   }
 }
 
