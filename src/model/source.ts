@@ -40,18 +40,37 @@ export interface Location {
 
 /** Line starts of a text, for offset → line/column. Built on first use: most parses never need it. */
 export class LineIndex {
-  private starts: number[] | null = null;
-  constructor(private readonly text: string) {}
-  private build(): number[] {
-    const text = this.text;
-    const starts = [0];
-    let i = text.indexOf("\n");
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf("\n", i + 1);
-    }
-    this.starts = starts;
-    return starts;
+  /** Offsets at which lines start (a typed array: a 16 MB text has half a million lines). */
+  private starts: Int32Array | null = null;
+  private derived: { starts: Int32Array; from: number; oldTo: number; delta: number } | null = null;
+  /**
+   * @param derive - the index of the previous version of this text, which equals it before `from`
+   *   and after `oldTo` (old offsets; `delta` is the change in length): when that index was built,
+   *   this one is derived from it (its line starts copied and shifted, the middle scanned).
+   */
+  constructor(
+    private readonly text: string,
+    derive?: { prev: LineIndex; from: number; oldTo: number; delta: number },
+  ) {
+    if (derive?.prev.starts) this.derived = { starts: derive.prev.starts, from: derive.from, oldTo: derive.oldTo, delta: derive.delta };
+  }
+  private build(): Int32Array {
+    const d = this.derived;
+    this.derived = null;
+    this.starts = d ? this.derive(d) : newlinesAfter(this.text, 0, this.text.length, [0]);
+    return this.starts;
+  }
+  /** Line starts up to `from` are unchanged, the middle is scanned, those after it move by delta. */
+  private derive(d: { starts: Int32Array; from: number; oldTo: number; delta: number }): Int32Array {
+    const old = d.starts;
+    const k = upperBound(old, d.from);
+    let j = upperBound(old, d.oldTo);
+    const middle = newlinesAfter(this.text, d.from, d.oldTo + d.delta, []);
+    const out = new Int32Array(k + middle.length + old.length - j);
+    out.set(old.subarray(0, k), 0);
+    out.set(middle, k);
+    for (let o = k + middle.length; j < old.length; j++, o++) out[o] = old[j] + d.delta;
+    return out;
   }
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
@@ -68,6 +87,34 @@ export class LineIndex {
   get lineCount(): number {
     return (this.starts ?? this.build()).length;
   }
+}
+
+/** The starts of the lines after each newline in [from, to), after `first` (when given). */
+function newlinesAfter(text: string, from: number, to: number, first: number[]): Int32Array {
+  let out = new Int32Array(Math.max(16, (to - from) >> 5));
+  let n = 0;
+  for (const f of first) out[n++] = f;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) {
+    if (n === out.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = i + 1;
+  }
+  return out.subarray(0, n);
+}
+
+/** Index of the first element greater than `x` in an ascending array. */
+function upperBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

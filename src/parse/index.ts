@@ -2,9 +2,10 @@ import type { Resource } from "../model/resource";
 import type { Diagnostic } from "../model/diagnostic";
 import { LineIndex, nodeAt, type PathSegment, type SourceRef } from "../model/source";
 import { refKey } from "../model/ids";
-import { splitDocuments, type Chunk } from "./split";
-import { parseChunk, type DocResult, type ResourceTemplate } from "./document";
+import { ParseCache, type FileState } from "./cache";
 import type { Problem } from "./problem";
+
+export { ParseCache } from "./cache";
 
 /** One input file. */
 export interface InputFile {
@@ -23,59 +24,6 @@ export interface ParseResult {
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * Cache of parsed documents. For each file it keeps the previous list of documents; a new parse
- * lines the new documents up with the old ones (same text at the start and at the end of the file
- * compare by memcmp, no hashing), so an edit re-parses only the documents it touched and the cost
- * of a re-import follows the size of the change, not of the file.
- */
-export class ParseCache {
-  private files = new Map<string, { chunks: Chunk[]; docs: DocResult[] }>();
-  /** Documents parsed (not found in the cache) by the last call; for tests and benchmarks. */
-  lastMisses = 0;
-
-  /** The parsed documents of a file's chunks, reusing what the previous parse of that file had. */
-  docsFor(file: string, chunks: Chunk[], next: Map<string, { chunks: Chunk[]; docs: DocResult[] }>): DocResult[] {
-    const prev = this.files.get(file);
-    const docs: DocResult[] = new Array(chunks.length);
-    let head = 0;
-    let tail = 0;
-    if (prev) {
-      const pc = prev.chunks;
-      const max = Math.min(pc.length, chunks.length);
-      while (head < max && pc[head].text === chunks[head].text) {
-        docs[head] = prev.docs[head];
-        head++;
-      }
-      while (tail < max - head && pc[pc.length - 1 - tail].text === chunks[chunks.length - 1 - tail].text) {
-        docs[chunks.length - 1 - tail] = prev.docs[pc.length - 1 - tail];
-        tail++;
-      }
-    }
-    // The middle: documents moved, edited or new. Look them up among the previous middle, else parse.
-    let moved: Map<string, DocResult> | null = null;
-    for (let i = head; i < chunks.length - tail; i++) {
-      if (!moved) {
-        moved = new Map();
-        if (prev) for (let j = head; j < prev.chunks.length - tail; j++) moved.set(prev.chunks[j].text, prev.docs[j]);
-      }
-      let d = moved.get(chunks[i].text);
-      if (!d) {
-        d = parseChunk(chunks[i].text);
-        this.lastMisses++;
-      }
-      docs[i] = d;
-    }
-    next.set(file, { chunks, docs });
-    return docs;
-  }
-
-  /** Keep what this parse saw, for the next one. */
-  commit(next: Map<string, { chunks: Chunk[]; docs: DocResult[] }>): void {
-    this.files = next;
-  }
-}
-
-/**
  * Parse YAML or JSON files (multi-document, `kind: List`) into resources with source trees, and
  * diagnostics with file, line and column. Never throws.
  */
@@ -84,57 +32,41 @@ export function parse(input: string | InputFile | InputFile[], cache: ParseCache
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = new Map<string, LineIndex>();
-  const next = new Map<string, { chunks: Chunk[]; docs: DocResult[] }>();
-  cache.lastMisses = 0;
+  cache.begin();
   const identities: string[] = [];
   let total = 0;
   for (const file of files) {
-    const li = new LineIndex(file.text);
-    lines.set(file.name, li);
     total += file.text.length;
     if (total > MAX_INPUT_BYTES) {
+      const li = new LineIndex(file.text);
+      lines.set(file.name, li);
       diagnostics.push(at(li, file.name, 0, 0, { severity: "error", code: "too-large", message: `input is larger than ${MAX_INPUT_BYTES} bytes; the rest is not read`, start: 0, end: 0 }));
       break;
     }
-    let chunks: Chunk[];
+    let st: FileState;
     try {
-      chunks = splitDocuments(file.text);
+      st = cache.file(file.name, file.text);
     } catch (e) {
+      const li = new LineIndex(file.text);
+      lines.set(file.name, li);
       diagnostics.push(at(li, file.name, 0, 0, { severity: "error", code: "internal", message: String(e), start: 0, end: 0 }));
       continue;
     }
-    const docs = cache.docsFor(file.name, chunks, next);
-    chunks.forEach((chunk, docIndex) => {
-      const doc = docs[docIndex];
-      for (const p of doc.problems) diagnostics.push(at(li, file.name, chunk.offset, docIndex, p));
-      for (const t of doc.resources) {
-        const r = place(t, { file: file.name, docIndex, offset: chunk.offset, tree: t.tree });
-        resources.push(r);
-        identities.push(t.identity);
+    const li = st.lines;
+    lines.set(file.name, li);
+    for (let docIndex = 0; docIndex < st.docs.length; docIndex++) {
+      const doc = st.docs[docIndex];
+      for (const p of doc.problems) diagnostics.push(at(li, file.name, st.chunks[docIndex].offset, docIndex, p));
+      const placed = st.placed[docIndex];
+      for (let i = 0; i < placed.length; i++) {
+        resources.push(placed[i]);
+        identities.push(doc.resources[i].identity);
       }
-    });
+    }
   }
-  cache.commit(next);
+  cache.commit();
   diagnostics.push(...duplicates(resources, identities, lines));
   return { resources, diagnostics, lines };
-}
-
-/** A template placed in its file. An explicit literal (not a spread): this runs for every resource on every re-import. */
-function place(t: ResourceTemplate, source: SourceRef): Resource {
-  return {
-    group: t.group,
-    kind: t.kind,
-    namespace: t.namespace,
-    name: t.name,
-    apiVersion: t.apiVersion,
-    version: t.version,
-    namespaceAsWritten: t.namespaceAsWritten,
-    metadata: t.metadata,
-    spec: t.spec,
-    obj: t.obj,
-    known: t.known,
-    source,
-  };
 }
 
 function at(li: LineIndex, file: string, base: number, docIndex: number, p: Problem): Diagnostic {

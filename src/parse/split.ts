@@ -25,6 +25,14 @@ export function splitDocuments(text: string): Chunk[] {
     const json = splitJsonStream(text);
     if (json) return json;
   }
+  return splitYamlDocuments(text, 0);
+}
+
+/**
+ * The YAML documents of a text that begins at a document start (the start of a file, or a `---`
+ * line), with offsets counted from `base`.
+ */
+export function splitYamlDocuments(text: string, base: number): Chunk[] {
   const starts: number[] = [0];
   // indexOf beats a multiline regex by ~4x on large inputs (the hot path of every re-import).
   for (let i = text.indexOf("\n---"); i !== -1; i = text.indexOf("\n---", i + 4)) {
@@ -33,14 +41,22 @@ export function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length; i++) {
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    chunks.push({ text: text.slice(starts[i], end), offset: starts[i] });
+    chunks.push({ text: text.slice(starts[i], end), offset: base + starts[i] });
   }
   return chunks;
 }
 
-/** Whether a text is a JSON document rather than YAML (first significant character `{` or `[`). */
+/**
+ * Whether a text is a JSON document rather than YAML (first significant character `{` or `[`).
+ * A scan of the leading white space: a regex would be tried at every offset of a large text.
+ */
 export function looksLikeJson(text: string): boolean {
-  return /^[\s\uFEFF]*[[{]/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) return true;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12 && c !== 0xfeff && c !== 0xa0 && c !== 0x2028 && c !== 0x2029) return false;
+  }
+  return false;
 }
 
 /**
