@@ -3,7 +3,7 @@
  * "Allowed service types", and the ParentReference.sectionName text for Services.
  */
 import { describe, expect, it } from "vitest";
-import { CLASS, gateway, httpRoute, parentConds, service, sim, status } from "./testing/fixture";
+import { CLASS, gateway, httpRoute, parentConds, sim, status } from "./testing/fixture";
 import type { Model } from "../model/model";
 
 /** Services of the fixture: `svc` with two named ports, a headless one, an ExternalName one, one without ports. */
@@ -136,9 +136,10 @@ metadata: {name: g, namespace: mesh}
 spec:
   parentRefs: [{group: '', kind: Service, name: svc, port: 7070}]
   rules: [{backendRefs: [{name: svc, port: 7070}]}]`;
-    const tcp = grpc.replace("GRPCRoute", "TCPRoute").replace("v1\n", "v1alpha2\n").replace("name: g,", "name: t,");
-    const m = sim(grpc, tcp, service("mesh", "svc", 7070));
+    // On another port than the GRPCRoute's (on the same port the kinds conflict: mesh-conflicts.test.ts).
+    const tcp = grpc.replace("GRPCRoute", "TCPRoute").replace("v1\n", "v1alpha2\n").replace("name: g,", "name: t,").replace("port: 7070}]\n  rules", "port: 80}]\n  rules");
+    const m = sim(grpc, tcp, ...SERVICES);
     expect(parentConds(m, "GRPCRoute/mesh/g", "mesh/svc:7070")[0]).toBe("Accepted=True/Accepted");
-    expect(parentConds(m, "TCPRoute/mesh/t", "mesh/svc:7070")[0]).toBe("Accepted=True/Accepted");
+    expect(parentConds(m, "TCPRoute/mesh/t", "mesh/svc:80")[0]).toBe("Accepted=True/Accepted");
   });
 });
