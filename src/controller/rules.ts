@@ -16,10 +16,9 @@ import { runRoutes } from "./routes";
 import { runBackendRefs } from "./backend-refs";
 import { runParentRefs } from "./parent-refs";
 import { runRouteStatus } from "./route-status";
+import { runMeshConflicts } from "./mesh-conflicts";
 import { runGatewayStatus } from "./gateway-status";
 import { runBackendTLSPolicies } from "./backend-tls-policy";
-import { runListenerSets } from "./listenersets";
-import { runListenerSetStatus } from "./listenerset-status";
 
 export interface Rule {
   name: string;
@@ -35,12 +34,11 @@ export const RULES: readonly Rule[] = [
   { name: "frontend-validation", run: runFrontendValidation },
   { name: "backend-client-certificate", run: runBackendClientCertificate },
   { name: "listener-conflicts", run: runListenerConflicts },
-  { name: "listenersets", run: runListenerSets },
   { name: "routes", run: runRoutes },
   { name: "backend-refs", run: runBackendRefs },
   { name: "parent-refs", run: runParentRefs },
   { name: "route-status", run: runRouteStatus },
+  { name: "mesh-conflicts", run: runMeshConflicts },
   { name: "backend-tls-policy", run: runBackendTLSPolicies },
   { name: "gateway-status", run: runGatewayStatus },
-  { name: "listenerset-status", run: runListenerSetStatus },
 ];
