@@ -1,6 +1,7 @@
 /**
- * Every request case of the conformance categories "HTTPRoute (Gateway)" and "Gateway /
- * GatewayClass", through the controller and the matcher. Cases that depend on live backends are
+ * Every request case of the conformance categories "HTTPRoute (Gateway)", "Gateway / GatewayClass"
+ * and "ListenerSet" (listeners a ListenerSet adds are served on its Gateway's address), through the
+ * controller and the matcher. Cases that depend on live backends are
  * listed in testing/not-simulated.ts; what of them the configuration decides is still checked.
  */
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import { naiveMatch } from "./naive";
 import { checkRequestCase } from "./testing/request-case";
 import { notSimulated } from "./testing/not-simulated";
 
-const tests = loadConformanceTests(byCategory("HTTPRoute (Gateway)", "Gateway / GatewayClass")).filter((t) => t.requests.length > 0);
+const tests = loadConformanceTests(byCategory("HTTPRoute (Gateway)", "Gateway / GatewayClass", "ListenerSet")).filter((t) => t.requests.length > 0);
 const models = new Map<string, Model>();
 
 function modelFor(t: ConformanceTest, c: RequestCase): Model {
@@ -29,9 +30,9 @@ const cases = tests.flatMap((t) =>
   t.requests.map((c, i) => ({ t, c, label: `${t.name} #${i} ${c.name ?? ""} ${c.request.protocol ?? "HTTP"} ${c.request.host || "(address)"}${c.request.path ?? ""}`.replace(/\s+/g, " ") })),
 );
 
-describe.skipIf(!HAVE_CONFORMANCE)("conformance request cases: HTTPRoute and Gateway", () => {
+describe.skipIf(!HAVE_CONFORMANCE)("conformance request cases: HTTPRoute, Gateway and ListenerSet", () => {
   it("covers the categories", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(312);
+    expect(cases.length).toBeGreaterThanOrEqual(365);
   });
 
   it.each(cases)("$label", ({ t, c }) => {
