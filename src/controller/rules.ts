@@ -19,6 +19,8 @@ import { runRouteStatus } from "./route-status";
 import { runMeshConflicts } from "./mesh-conflicts";
 import { runGatewayStatus } from "./gateway-status";
 import { runBackendTLSPolicies } from "./backend-tls-policy";
+import { runListenerSets } from "./listenersets";
+import { runListenerSetStatus } from "./listenerset-status";
 
 export interface Rule {
   name: string;
@@ -34,6 +36,7 @@ export const RULES: readonly Rule[] = [
   { name: "frontend-validation", run: runFrontendValidation },
   { name: "backend-client-certificate", run: runBackendClientCertificate },
   { name: "listener-conflicts", run: runListenerConflicts },
+  { name: "listenersets", run: runListenerSets },
   { name: "routes", run: runRoutes },
   { name: "backend-refs", run: runBackendRefs },
   { name: "parent-refs", run: runParentRefs },
@@ -41,4 +44,5 @@ export const RULES: readonly Rule[] = [
   { name: "mesh-conflicts", run: runMeshConflicts },
   { name: "backend-tls-policy", run: runBackendTLSPolicies },
   { name: "gateway-status", run: runGatewayStatus },
+  { name: "listenerset-status", run: runListenerSetStatus },
 ];
