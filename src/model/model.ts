@@ -43,7 +43,10 @@ export interface TLSConfigView {
 }
 
 export interface ListenerView {
-  /** `ns/gateway/listenerName` (listeners from a ListenerSet: `ns/gateway/listenerName` too; see `origin`). */
+  /**
+   * `ns/gateway/listenerName`; a listener a ListenerSet adds: `ns/gateway/lsNamespace/lsName/listenerName`
+   * (names need not be unique across a Gateway and its ListenerSets). See `origin`.
+   */
   id: string;
   gatewayKey: string;
   name: string;
@@ -80,6 +83,11 @@ export interface GatewayView {
   className: string;
   accepted: boolean;
   programmed: boolean;
+  /**
+   * The Gateway's own listeners, then those of the ListenerSets naming it as parent, in listener
+   * precedence (creationTimestamp, then namespace/name). Listeners of a ListenerSet the Gateway does
+   * not allow are included, not accepted (the matcher skips them).
+   */
   listeners: ListenerView[];
 }
 
