@@ -65,8 +65,8 @@ export class ParseCache {
     const chunks = splitDocuments(text);
     const known = new Map<string, DocResult>();
     if (prev) for (let j = 0; j < prev.chunks.length; j++) known.set(prev.chunks[j].text, prev.docs[j]);
-    const docs: DocResult[] = new Array(chunks.length);
-    const placed: Resource[][] = new Array(chunks.length);
+    const docs: DocResult[] = [];
+    const placed: Resource[][] = [];
     for (let i = 0; i < chunks.length; i++) {
       docs[i] = known.get(chunks[i].text) ?? this.parseDoc(chunks[i].text);
       placed[i] = placeDoc(docs[i], name, i, chunks[i].offset);
@@ -103,9 +103,9 @@ export class ParseCache {
     const known = new Map<string, number>();
     for (let j = keepHead; j < n - keepTail; j++) if (!known.has(pc[j].text)) known.set(pc[j].text, j);
     const count = keepHead + middle.length + keepTail;
-    const chunks: Chunk[] = new Array(count);
-    const docs: DocResult[] = new Array(count);
-    const placed: Resource[][] = new Array(count);
+    const chunks: Chunk[] = [];
+    const docs: DocResult[] = [];
+    const placed: Resource[][] = [];
     for (let i = 0; i < keepHead; i++) {
       chunks[i] = pc[i];
       docs[i] = prev.docs[i];
@@ -178,7 +178,7 @@ function moveDoc(rs: Resource[], docIndex: number, offset: number): Resource[] {
 
 /** The resources of one document, placed in its file. */
 function placeDoc(doc: DocResult, file: string, docIndex: number, offset: number): Resource[] {
-  const out: Resource[] = new Array(doc.resources.length);
+  const out: Resource[] = [];
   for (let i = 0; i < doc.resources.length; i++) out[i] = place(doc.resources[i], file, docIndex, offset);
   return out;
 }
