@@ -1,6 +1,6 @@
 import type { Resource } from "../model/resource";
 import type { Diagnostic } from "../model/diagnostic";
-import { LineIndex, nodeAt, type PathSegment, type SourceRef } from "../model/source";
+import { LineIndex, nodeAt, type PathSegment } from "../model/source";
 import { refKey } from "../model/ids";
 import { ParseCache, type FileState } from "./cache";
 import type { Problem } from "./problem";
