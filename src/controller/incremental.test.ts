@@ -10,6 +10,7 @@ import { parse, ParseCache } from "../parse";
 import { simulate, ControllerCache } from "./index";
 import type { Model } from "../model/model";
 import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "./testing/edits";
+import { meshGenerated } from "./testing/mesh-edits";
 
 /** A Model as plain data: route views by key, listener routes by route key (the objects are per run). */
 function plain(m: Model): unknown {
@@ -87,5 +88,34 @@ describe("ControllerCache: incremental equals fresh under random edits", () => {
         ds = edit(r, ds);
       }
     });
+  });
+});
+
+describe("ControllerCache: mesh (Service parents, route-kind conflicts) under random edits", () => {
+  for (let seed = 1; seed <= 8; seed++) {
+    it(`generated mesh configuration, seed ${seed}`, () => {
+      const r = rng(1000 + seed);
+      let ds = meshGenerated(r, 10 + seed);
+      const pc = new ParseCache();
+      const cc = new ControllerCache();
+      let conflicted = 0;
+      for (let k = 0; k < 25; k++) {
+        step(docs(...ds), pc, cc);
+        const m = simulate(parse({ name: "in.yaml", text: docs(...ds) }).resources);
+        conflicted += m.routes.filter((v) => v.parents.some((p) => p.reason === "Conflicted")).length;
+        ds = edit(r, ds);
+      }
+      // The generator makes kinds meet on one Service port: the cross-route rule is exercised.
+      expect(conflicted).toBeGreaterThan(0);
+    });
+  }
+  it("a Service's ports edited: every route recomputed, the attachment follows", () => {
+    const svc = "apiVersion: v1\nkind: Service\nmetadata: {name: s1, namespace: a}\nspec: {ports: [{port: 80}]}";
+    const mesh = (name: string, port: number) => `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ${name}, namespace: a}\nspec:\n  parentRefs: [{group: '', kind: Service, name: s1, port: ${port}}]\n  rules:\n  - backendRefs: [{name: s1, port: 80}]`;
+    const pc = new ParseCache();
+    const cc = new ControllerCache();
+    expect(step(docs(svc, mesh("m1", 80), mesh("m2", 8080)), pc, cc)).toEqual({ misses: 2, envChanged: true });
+    expect(step(docs(svc, mesh("m1", 80), mesh("m2", 8080)), pc, cc)).toEqual({ misses: 0, envChanged: false });
+    expect(step(docs(svc.replace("80}", "8080}"), mesh("m1", 80), mesh("m2", 8080)), pc, cc)).toEqual({ misses: 2, envChanged: true });
   });
 });
