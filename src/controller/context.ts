@@ -5,7 +5,7 @@
 import type { Resource } from "../model/resource";
 import { cond, type Condition, type ResourceStatus } from "../model/status";
 import type { Diagnostic, Severity } from "../model/diagnostic";
-import type { Assumption, GatewayView, ListenerView, ParentView, Relation, RouteView } from "../model/model";
+import type { Assumption, GatewayView, ListenerView, ParentView, PolicyView, Relation, RouteView } from "../model/model";
 import type { LineIndex, PathSegment } from "../model/source";
 import { refKey } from "../model/ids";
 import { GATEWAY_GROUP, isRouteKind } from "../model/kinds";
@@ -92,6 +92,9 @@ export type AssumptionKeys = Map<string, AssumptionKey>;
 
 let runs = 0;
 
+/** Backend policy kinds: not part of the routes' environment (see the constructor). */
+const POLICY_KINDS: ReadonlySet<string> = new Set(["BackendTLSPolicy", "BackendLBPolicy", "XBackendTrafficPolicy"]);
+
 /** Everything a rule needs. */
 export class Ctx {
   readonly resources: Resource[];
@@ -114,6 +117,10 @@ export class Ctx {
   /** Every other resource the rules can look up (the first of each key), in input order: the routes' environment. */
   readonly envResources: Resource[] = [];
   readonly backendTLSPolicies: Resource[] = [];
+  /** BackendLBPolicies and XBackendTrafficPolicies, in input order (backend-traffic-policy.ts). */
+  readonly trafficPolicies: Resource[] = [];
+  /** Views of the backend policies, filled by the policy rules: the Model's `policies`. */
+  readonly policyViews: PolicyView[] = [];
   readonly gateways: GatewayState[] = [];
   readonly gatewayByKey = new Map<string, GatewayState>();
   /** ListenerSets (and experimental XListenerSets), in input order (listenerset-state.ts). */
@@ -169,7 +176,9 @@ export class Ctx {
         continue;
       }
       this.keyOf.set(r, key);
-      this.envResources.push(r);
+      // No route's results depend on a backend policy (policy status is computed after the routes,
+      // afresh each run): editing a policy must not recompute every route.
+      if (!(r.known && POLICY_KINDS.has(r.kind))) this.envResources.push(r);
       let byNs = this.index.get(r.kind);
       if (!byNs) this.index.set(r.kind, (byNs = new Map()));
       let byName = byNs.get(r.namespace);
@@ -190,6 +199,10 @@ export class Ctx {
           break;
         case "BackendTLSPolicy":
           if (r.known) this.backendTLSPolicies.push(r);
+          break;
+        case "BackendLBPolicy":
+        case "XBackendTrafficPolicy":
+          if (r.known) this.trafficPolicies.push(r);
           break;
       }
     }

@@ -65,5 +65,6 @@ export function simulate(resources: Resource[], options: SimulateOptions = {}): 
     relations: ctx.relations,
     diagnostics: ctx.diagnostics,
     assumptions: ctx.assumptions,
+    policies: ctx.policyViews,
   };
 }

@@ -19,6 +19,8 @@ import { runRouteStatus } from "./route-status";
 import { runMeshConflicts } from "./mesh-conflicts";
 import { runGatewayStatus } from "./gateway-status";
 import { runBackendTLSPolicies } from "./backend-tls-policy";
+import { runBackendTrafficPolicies } from "./backend-traffic-policy";
+import { runRouteSessionPersistence } from "./session-persistence";
 import { runListenerSets } from "./listenersets";
 import { runListenerSetStatus } from "./listenerset-status";
 
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   { name: "route-status", run: runRouteStatus },
   { name: "mesh-conflicts", run: runMeshConflicts },
   { name: "backend-tls-policy", run: runBackendTLSPolicies },
+  { name: "backend-traffic-policy", run: runBackendTrafficPolicies },
+  { name: "route-session-persistence", run: runRouteSessionPersistence },
   { name: "gateway-status", run: runGatewayStatus },
   { name: "listenerset-status", run: runListenerSetStatus },
 ];
