@@ -119,3 +119,97 @@ describe("ControllerCache: mesh (Service parents, route-kind conflicts) under ra
     expect(step(docs(svc.replace("80}", "8080}"), mesh("m1", 80), mesh("m2", 8080)), pc, cc)).toEqual({ misses: 2, envChanged: true });
   });
 });
+
+/**
+ * ListenerSets are part of every route's environment (a route attaches to a set's listeners, and the
+ * set's allowedListeners decision and listeners decide how): editing one recomputes every route, and
+ * the cached Model still equals a fresh one.
+ */
+describe("ControllerCache and ListenerSets", () => {
+  const GWA = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: gc
+  allowedListeners: {namespaces: {from: All}}
+  listeners:
+  - {name: http, port: 80, protocol: HTTP, hostname: gw.example.com, allowedRoutes: {namespaces: {from: All}}}`;
+  const ls = (name: string, host: string, from = "All") => `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: ${name}, namespace: a}
+spec:
+  parentRef: {name: gw, namespace: infra}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP, hostname: "${host}", allowedRoutes: {namespaces: {from: ${from}}}}
+  - {name: alt, port: 8080, protocol: HTTP}`;
+  const lsRoute = (name: string, ns: string, parents: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  parentRefs: ${parents}
+  hostnames: ["${name}.example.com", "ls.example.com"]
+  rules:
+  - backendRefs: [{name: s1, namespace: a, port: 80}]`;
+  const R1 = lsRoute("r1", "a", "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: ls1}]");
+  const R2 = lsRoute("r2", "a", "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: ls1, sectionName: web}, {name: gw, namespace: infra}]");
+  const R3 = lsRoute("r3", "a", "[{name: gw, namespace: infra}]");
+  const base = [GWA, NS, SVC, ls("ls1", "ls.example.com"), R1, R2, R3];
+  const rows: { name: string; text: string; misses: number; envChanged: boolean }[] = [
+    { name: "the same text again: nothing", text: docs(...base), misses: 0, envChanged: false },
+    { name: "a route through the set edited: that route", text: docs(GWA, NS, SVC, ls("ls1", "ls.example.com"), R1.replace("port: 80", "port: 81"), R2, R3), misses: 1, envChanged: false },
+    { name: "the set's listener hostname edited: every route", text: docs(GWA, NS, SVC, ls("ls1", "other.example.com"), R1, R2, R3), misses: 3, envChanged: true },
+    { name: "the set's allowedRoutes edited: every route", text: docs(GWA, NS, SVC, ls("ls1", "ls.example.com", "Same"), R1, R2, R3), misses: 3, envChanged: true },
+    { name: "a second set added: every route", text: docs(...base, ls("ls2", "ls.example.com")), misses: 3, envChanged: true },
+    { name: "the set removed: every route", text: docs(GWA, NS, SVC, R1, R2, R3), misses: 3, envChanged: true },
+    { name: "the Gateway stops allowing ListenerSets: every route", text: docs(GWA.replace("from: All}}\n  listeners", "from: None}}\n  listeners"), NS, SVC, ls("ls1", "ls.example.com"), R1, R2, R3), misses: 3, envChanged: true },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const pc = new ParseCache();
+      const cc = new ControllerCache();
+      expect(step(docs(...base), pc, cc)).toEqual({ misses: 3, envChanged: true });
+      expect(step(row.text, pc, cc)).toEqual({ misses: row.misses, envChanged: row.envChanged });
+    });
+  }
+
+  it("a cached route follows the set's edit (its attachment and the listeners' counts)", () => {
+    const pc = new ParseCache();
+    const cc = new ControllerCache();
+    step(docs(...base), pc, cc);
+    const p = parse({ name: "in.yaml", text: docs(GWA, NS, SVC, ls("ls1", "other.example.com"), R1, R2, R3) }, pc);
+    const m = simulate(p.resources, { lines: p.lines, cache: cc });
+    const conds = (key: string) => m.status.get(key)!.parents!.map((x) => `${x.parentKind} ${x.conditions[0].reason}`);
+    expect(conds("HTTPRoute/a/r1")).toEqual(["ListenerSet Accepted"]);
+    expect(conds("HTTPRoute/a/r2")).toEqual(["ListenerSet NoMatchingListenerHostname", "Gateway NoMatchingListenerHostname"]);
+    expect(m.status.get("ListenerSet/a/ls1")!.listeners!.map((l) => l.attachedRoutes)).toEqual([0, 1]);
+  });
+
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`generated configuration with ListenerSets, seed ${seed}`, () => {
+      const r = rng(1000 + seed);
+      const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+      let ds = [GWA, NS, SVC, ls("ls1", "ls.example.com"), ls("ls2", "ls.example.com", "Same"), ls("ls3", "*.example.com")];
+      for (let i = 0; i < 10 + seed; i++) {
+        const parents = pick([
+          "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: ls1}]",
+          "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: ls2, namespace: a, sectionName: web}]",
+          "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: ls3, port: 8080}, {name: gw, namespace: infra}]",
+          "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: gone}]",
+          "[{name: gw, namespace: infra, sectionName: web}]",
+        ]);
+        ds.push(lsRoute(`r${i}`, pick(["a", "b"]), parents));
+      }
+      const pc = new ParseCache();
+      const cc = new ControllerCache();
+      let reused = 0;
+      for (let k = 0; k < 20; k++) {
+        const routes = ds.filter((d) => d.includes("kind: HTTPRoute")).length;
+        const { misses, envChanged } = step(docs(...ds), pc, cc);
+        if (k > 0 && !envChanged && misses < routes) reused++;
+        ds = edit(r, ds);
+      }
+      // The cache is used, not just tolerated: edits to routes recompute fewer than all routes.
+      expect(reused).toBeGreaterThan(3);
+    });
+  }
+});
