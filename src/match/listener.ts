@@ -23,6 +23,16 @@ export interface ListenerChoice {
 /** Listener protocols that serve a request protocol: gRPC is HTTP/2, cleartext on HTTP listeners. */
 const SERVES: Record<string, string[]> = { HTTP: ["HTTP"], GRPC: ["HTTP"], HTTPS: ["HTTPS"] };
 
+/**
+ * A listener's name for the trace. Names repeat across a Gateway and its ListenerSets
+ * (ListenerEntry.name: "Name is not required to be unique across a Gateway and ListenerSets"), so a
+ * ListenerSet's listener also names its set.
+ */
+function nameOf(l: ListenerIndex): string {
+  const origin = l.view.origin;
+  return origin.startsWith("ListenerSet/") || origin.startsWith("XListenerSet/") ? `${l.view.name} of ${origin.slice(0, origin.indexOf("/"))} ${origin.slice(origin.indexOf("/") + 1)}` : l.view.name;
+}
+
 /** Whether a listener's hostname admits `host` ("" = the Gateway's address: only listeners without hostname). */
 function admits(l: ListenerIndex, host: string): boolean {
   if (l.hostname === null) return true;
@@ -60,8 +70,8 @@ export function selectListener(gi: GatewayIndex, req: NormalizedRequest, t: Trac
   const serves = SERVES[req.protocol] ?? [];
   if (t.on) {
     for (const l of onPort) {
-      if (!serves.includes(l.view.protocol)) t.add("listener", `listener ${l.view.name} (${l.view.protocol}) does not serve ${req.protocol} requests`, [listenerRef(l.id)]);
-      else if (l.unusable) t.add("listener", `listener ${l.view.name} is skipped: ${l.unusable}`, [listenerRef(l.id)]);
+      if (!serves.includes(l.view.protocol)) t.add("listener", `listener ${nameOf(l)} (${l.view.protocol}) does not serve ${req.protocol} requests`, [listenerRef(l.id)]);
+      else if (l.unusable) t.add("listener", `listener ${nameOf(l)} is skipped: ${l.unusable}`, [listenerRef(l.id)]);
     }
   }
   if (req.protocol === "HTTPS") return selectTls(onPort, serves, req, t);
@@ -91,10 +101,10 @@ function selectTls(list: ListenerIndex[], serves: string[], req: NormalizedReque
   if (req.host === req.sni) return bySni.choice;
   const byHost = mostSpecific(list, req.host, serves);
   if (byHost && byHost !== bySni) {
-    if (t.on) t.add("listener", `Host ${JSON.stringify(req.host)} belongs to listener ${byHost.view.name}, not to ${bySni.view.name} chosen by SNI ${JSON.stringify(req.sni)}: 421 Misdirected Request`, [listenerRef(bySni.id), listenerRef(byHost.id)]);
+    if (t.on) t.add("listener", `Host ${JSON.stringify(req.host)} belongs to listener ${nameOf(byHost)}, not to ${nameOf(bySni)} chosen by SNI ${JSON.stringify(req.sni)}: 421 Misdirected Request`, [listenerRef(bySni.id), listenerRef(byHost.id)]);
     return { listener: null, statusCode: 421, answeredBy: bySni };
   }
-  if (t.on && !byHost) t.add("listener", `no listener matches Host ${JSON.stringify(req.host)}; the SNI's listener ${bySni.view.name} handles it (its routes decide, else 404)`, [listenerRef(bySni.id)]);
+  if (t.on && !byHost) t.add("listener", `no listener matches Host ${JSON.stringify(req.host)}; the SNI's listener ${nameOf(bySni)} handles it (its routes decide, else 404)`, [listenerRef(bySni.id)]);
   return bySni.choice;
 }
 
@@ -104,12 +114,12 @@ function traceChoice(list: ListenerIndex[], serves: string[], chosen: ListenerIn
   for (const l of list) {
     if (l === chosen || l.unusable || !serves.includes(l.view.protocol)) continue;
     const why = admits(l, host)
-      ? `less specific than ${chosen?.view.name} (${chosen?.hostname ?? "no hostname"}); listener isolation gives the request to the most specific listener only`
+      ? `less specific than ${chosen ? nameOf(chosen) : ""} (${chosen?.hostname ?? "no hostname"}); listener isolation gives the request to the most specific listener only`
       : `its hostname ${l.hostname} does not match ${what} ${shown}`;
-    t.add("listener", `listener ${l.view.name} loses: ${why}`, [listenerRef(l.id)]);
+    t.add("listener", `listener ${nameOf(l)} loses: ${why}`, [listenerRef(l.id)]);
   }
   if (chosen) {
-    t.add("listener", `listener ${chosen.view.name} (port ${chosen.view.port}, ${chosen.view.protocol}, hostname ${chosen.hostname ?? "any"}) handles ${what} ${shown}`, [chosen.view.origin, listenerRef(chosen.id)]);
+    t.add("listener", `listener ${nameOf(chosen)} (port ${chosen.view.port}, ${chosen.view.protocol}, hostname ${chosen.hostname ?? "any"}) handles ${what} ${shown}`, [chosen.view.origin, listenerRef(chosen.id)]);
   } else {
     t.add("listener", `no listener on this port matches ${what} ${shown}: 404`, []);
   }

@@ -1,0 +1,88 @@
+/**
+ * Requests to listeners a ListenerSet adds. ListenerSetSpec.listeners: "Listeners define logical
+ * endpoints that are bound on this referenced parent Gateway's addresses", so a request to the
+ * Gateway reaches them, by the same listener selection as the Gateway's own (port, protocol, most
+ * specific hostname); a listener that is conflicted or belongs to a set the Gateway does not allow
+ * takes no traffic. Each row: the request, then status, backend, listener id and route.
+ */
+import { describe, expect, it } from "vitest";
+import { match } from "./index";
+import { modelOf } from "./testing/fixture";
+
+const YAML = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: gc
+  allowedListeners: {namespaces: {from: Same}}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP, hostname: gw.example.com, allowedRoutes: {namespaces: {from: All}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: team, namespace: infra}
+spec:
+  parentRef: {name: gw}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP, hostname: "*.team.example.com", allowedRoutes: {namespaces: {from: All}}}
+  - {name: dup, port: 80, protocol: HTTP, hostname: gw.example.com, allowedRoutes: {namespaces: {from: All}}}
+  - {name: alt, port: 8080, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: outsider, namespace: apps}
+spec:
+  parentRef: {name: gw, namespace: infra}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP, hostname: outsider.example.com, allowedRoutes: {namespaces: {from: All}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: team-route, namespace: apps}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: team, namespace: infra}]
+  rules: [{backendRefs: [{name: team-svc, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: gw-route, namespace: apps}
+spec:
+  parentRefs: [{name: gw, namespace: infra}]
+  rules: [{backendRefs: [{name: gw-svc, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: outsider-route, namespace: apps}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: outsider}]
+  rules: [{backendRefs: [{name: outsider-svc, port: 80}]}]
+`;
+
+describe("requests to ListenerSet listeners (served on the parent Gateway's address)", () => {
+  const model = modelOf(YAML);
+  it.each<[string, string, number, number, string | null, string | null, string | null]>([
+    ["the set's wildcard listener", "a.team.example.com", 80, 200, "apps/team-svc", "infra/gw/infra/team/web", "HTTPRoute/apps/team-route"],
+    ["the set's listener without hostname on its own port", "anything.org", 8080, 200, "apps/team-svc", "infra/gw/infra/team/alt", "HTTPRoute/apps/team-route"],
+    ["the Gateway's own listener: routes of the Gateway only", "gw.example.com", 80, 200, "apps/gw-svc", "infra/gw/web", "HTTPRoute/apps/gw-route"],
+    ["a set's listener that lost to the Gateway's takes no traffic", "gw.example.com", 80, 200, "apps/gw-svc", "infra/gw/web", "HTTPRoute/apps/gw-route"],
+    ["a set the Gateway does not allow serves nothing", "outsider.example.com", 80, 404, null, null, null],
+    ["no listener on the port", "a.team.example.com", 9090, 404, null, null, null],
+  ])("%s", (_label, host, port, statusCode, backend, listener, route) => {
+    const o = match(model, { gateway: "infra/gw", request: { protocol: "HTTP", host, port, path: "/" } });
+    expect({ statusCode: o.statusCode, backend: o.backend, listener: o.listener, route: o.route }).toEqual({ statusCode, backend, listener, route });
+  });
+
+  it("the trace names each ListenerSet listener with its set, and says why the others lose", () => {
+    const o = match(model, { gateway: "infra/gw", request: { protocol: "HTTP", host: "outsider.example.com", port: 80, path: "/" } });
+    const details = o.trace.filter((s) => s.step === "listener").map((s) => s.detail);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        "listener web of ListenerSet apps/outsider is skipped: it is not Accepted",
+        "listener dup of ListenerSet infra/team is skipped: it is Conflicted (not distinct from another listener)",
+        'listener web loses: its hostname gw.example.com does not match Host "outsider.example.com"',
+        'listener web of ListenerSet infra/team loses: its hostname *.team.example.com does not match Host "outsider.example.com"',
+      ]),
+    );
+  });
+});
