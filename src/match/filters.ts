@@ -12,6 +12,7 @@ import type { GatewayView, ListenerView, Relation } from "../model/model";
 import type { NormalizedRequest } from "./normalize";
 import { stripPort } from "../controller/hostname";
 import { applyCors } from "./cors";
+import type { PolicyIndex } from "./policy-effects";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = any;
@@ -60,6 +61,8 @@ export interface Landing {
   listener: ListenerView;
   /** Route ref → its "mirror" relations (looked up only when a mirror filter runs). */
   mirrorRelations: Map<string, Relation[]>;
+  /** The Model's backend policies (policy-effects.ts `policyIndex`); absent or null: no policy effects. */
+  policies?: PolicyIndex | null;
 }
 
 /** Copies a state (per-backend filters work on their own copy). */

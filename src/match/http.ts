@@ -12,6 +12,8 @@ import { findWinner } from "./lookup";
 import { explainLosers } from "./explain";
 import { bareOutcome, respond } from "./respond";
 import { listenerRef, type Trace } from "./trace";
+import { policyIndex } from "./policy-effects";
+import { frontendTLS } from "./frontend-tls";
 
 /** `ns/name` of the request's Gateway ("name" alone means namespace "default", as kubectl does). */
 export function gatewayKey(gateway: string): string {
@@ -38,6 +40,15 @@ export function matchHttp(model: Model, sim: SimRequest, req: NormalizedRequest,
     if (choice.connectionError) out.connectionError = choice.connectionError;
     return out;
   }
+  if (req.protocol === "HTTPS") {
+    // Gateway.spec.tls.frontend: a listener that requires client certificates refuses the handshake without one.
+    const refused = frontendTLS(model, li.view, sim.request?.clientCertificate, t);
+    if (refused) {
+      const out = bareOutcome(req, 404, li.id, t);
+      out.connectionError = refused;
+      return out;
+    }
+  }
   const winner = findWinner(li, req);
   if (t.on) explainLosers(li, req, winner, t);
   if (!winner) {
@@ -48,7 +59,7 @@ export function matchHttp(model: Model, sim: SimRequest, req: NormalizedRequest,
   }
   const c = winner.candidate;
   if (t.on) noteRuleFeatures(c.rule.raw, c.routeRef, t);
-  return respond({ gateway: gi.view, listener: li.view, mirrorRelations: idx.mirrors }, winner, req, sim.request?.backendResponseHeaders, t);
+  return respond({ gateway: gi.view, listener: li.view, mirrorRelations: idx.mirrors, policies: policyIndex(model) }, winner, req, sim.request?.backendResponseHeaders, t);
 }
 
 /** Rule fields that change what happens at run time but not where the request goes. */
@@ -57,5 +68,4 @@ export function noteRuleFeatures(raw: any, routeRef: string, t: Trace): void {
   if (!raw || typeof raw !== "object") return;
   if (raw.timeouts) t.add("rule", `the rule's timeouts (${JSON.stringify(raw.timeouts)}) are not simulated: the answer assumes the backend replies in time`, [routeRef]);
   if (raw.retry) t.add("rule", `the rule's retry policy (${JSON.stringify(raw.retry)}) is not simulated: the answer assumes the backend succeeds`, [routeRef]);
-  if (raw.sessionPersistence) t.add("rule", "the rule's sessionPersistence is not simulated", [routeRef]);
 }

@@ -75,7 +75,6 @@ function prepare(sim: SimRequest, t: Trace): NormalizedRequest {
   if (t.on) {
     if (r.websocket) t.add("protocol", "WebSocket upgrade: routing is simulated, the upgrade itself is not", []);
     if (r.http2 || r.h2cPriorKnowledge) t.add("protocol", "HTTP/2: routing is the same as HTTP/1.1; the transport is not simulated", []);
-    if (r.clientCertificate) t.add("protocol", `client certificate ${r.clientCertificate}: frontend TLS client validation is not simulated`, []);
   }
   return req;
 }

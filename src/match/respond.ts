@@ -12,6 +12,7 @@ export type { Landing } from "./filters";
 import { setHeader, type Headers } from "./headers";
 import { describeMatch } from "./predicates";
 import { listenerRef, type Trace } from "./trace";
+import { landOnBackend, noteRuleSession } from "./policy-effects";
 
 /** The Outcome when no route is involved (404, 421, unknown gateway…). */
 export function bareOutcome(req: NormalizedRequest, statusCode: number, listener: string | null, t: Trace): Outcome {
@@ -62,6 +63,7 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, listenerRef(li.id)]);
   }
   const s = initialState(req, backendResponse);
+  if (t.on) noteRuleSession(c.rule.raw, c.routeRef, c.plan.split.receivers.length, t);
   const plan = c.plan;
   // Most rules have no filters: their requests need no filter context at all.
   const ctx: FilterContext | null = plan.filters.length > 0 || plan.hasBackendFilters ? { candidate: c, landing: at, req, t, where: t.on ? `rule ${c.ruleIndex}` : "", refs: ruleRefs } : null;
@@ -100,6 +102,16 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     out.backend = key;
     const own = plan.backendFilters[i];
     if (own && ctx) applyFilters(own, s, backendCtx(ctx, key, ref));
+    if (at.policies) {
+      // Backend policies (policy-effects.ts): a BackendTLSPolicy without a usable CA fails the connection.
+      const failure = landOnBackend(at.policies, gatewayOf(at), view, out.backends[i], c.rule.raw, c.routeRef, t);
+      if (failure) {
+        out.backends[i].invalid = failure;
+        out.backend = null;
+        if (t.on) t.add("backend", `the gateway cannot connect to ${ref}: 500`, [c.routeRef, ref]);
+        return finish(out, s, 500);
+      }
+    }
     return finish(out, s, 200);
   }
   // Several backends share the traffic: `backend` stays null; each entry carries its share, and
@@ -112,6 +124,10 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     if (t.on) {
       const pct = Math.round(ob.probability * 10000) / 100;
       t.add("backend", view.valid ? `${pct}% of requests go to ${ref}` : `${pct}% of requests would go to ${ref}, which is invalid (${view.reason ?? "unresolved"}): they get 500`, [c.routeRef, ref]);
+    }
+    if (at.policies && view.valid) {
+      const failure = landOnBackend(at.policies, gatewayOf(at), view, ob, c.rule.raw, c.routeRef, t);
+      if (failure) ob.invalid = failure;
     }
     const own = plan.backendFilters[i];
     if (own && ctx) {
@@ -127,7 +143,17 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
       if (split.backends[i].probability === 0) t.add("backend", `${split.views[i].namespace}/${split.views[i].name} has weight 0 and receives nothing`, [c.routeRef]);
     }
   }
+  if (at.policies && split.receivers.every((i) => out.backends[i].invalid !== undefined)) {
+    if (t.on) t.add("backend", "the gateway can connect to none of the backends that receive traffic: 500", [c.routeRef]);
+    return finish(out, s, 500);
+  }
   return finish(out, s, 200);
+}
+
+/** `ns/name` of the Gateway a request landed on (its spec.tls.backend applies to backend TLS). */
+function gatewayOf(at: Landing): string | null {
+  const r = at.gateway?.resource;
+  return r ? `${r.namespace}/${r.name}` : null;
 }
 
 function finish(out: Outcome, s: HttpState, statusCode: number): Outcome {

@@ -8,7 +8,6 @@ import type { Expect } from "../../testing/conformance";
 /** Expect fields the HTTP simulation cannot judge, with the reason (the rest of the case is still checked). */
 export const UNCHECKABLE_FIELDS: Record<string, string> = {
   backendWorkload: "which Pods answer for a selector-less Service depends on EndpointSlices filled at run time; `backend` (the Service the route picks) is checked instead",
-  backendTLS: "the gateway's TLS connection to the backend (BackendTLSPolicy, client certificate) is not part of HTTP routing",
   ignoreWhitespaceInResponseHeaders: "a comparison option, applied when checking responseHeaderOneOf",
   weightTolerance: "a comparison option, applied when checking weights",
 };
@@ -114,6 +113,21 @@ export function checkRequestCase(o: Outcome, e: Expect): string[] {
         for (const [k, w] of Object.entries(value as Record<string, number>)) {
           const got = o.backends.filter((b) => `${b.namespace}/${b.name}` === k && !b.invalid).reduce((s, b) => s + b.probability, 0);
           if (Math.abs(got - w) > tol) p.push(`share of ${k}: ${got}, want ${w} ± ${tol}`);
+        }
+        break;
+      }
+      case "backendTLS": {
+        // The gateway's TLS connection to each receiving backend (policy-effects.ts fills OutcomeBackend.tls).
+        const want = value as { sni?: string; clientCertificate?: string };
+        const bs = o.backend ? o.backends.filter((b) => `${b.namespace}/${b.name}` === o.backend) : o.backends.filter((b) => b.probability > 0 && !b.invalid);
+        if (bs.length === 0) p.push(`no backend connection to check backendTLS ${JSON.stringify(want)} on`);
+        for (const b of bs) {
+          const tls = b.tls;
+          if (!tls) p.push(`${b.namespace}/${b.name} is reached without TLS, want ${JSON.stringify(want)}`);
+          else {
+            if (want.sni !== undefined && tls.sni !== want.sni) p.push(`backend TLS SNI ${tls.sni}, want ${want.sni}`);
+            if (want.clientCertificate !== undefined && tls.clientCertificate !== want.clientCertificate) p.push(`backend TLS client certificate ${tls.clientCertificate ?? "(none)"}, want ${want.clientCertificate}`);
+          }
         }
         break;
       }
