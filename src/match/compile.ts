@@ -140,7 +140,8 @@ function unusableReason(l: ListenerView): string | null {
   return null;
 }
 
-function indexListener(l: ListenerView): ListenerIndex {
+/** The index of one listener's attached routes (also used for a Service port's mesh routes, see mesh-index.ts). */
+export function indexListener(l: ListenerView): ListenerIndex {
   const hostname = l.hostname ? l.hostname.toLowerCase() : null;
   const byRoute = new Map<string, RouteAttachment>();
   for (const a of l.routes ?? []) {
