@@ -57,12 +57,26 @@ export interface FilterContext {
 
 /** Where the request landed: its Gateway and listener (and the Model's mirror relations). */
 export interface Landing {
-  gateway: GatewayView;
+  /** The Gateway; null for mesh traffic (see `frontend`). */
+  gateway: GatewayView | null;
   listener: ListenerView;
   /** Route ref → its "mirror" relations (looked up only when a mirror filter runs). */
   mirrorRelations: Map<string, Relation[]>;
+  /**
+   * Mesh (GAMMA) traffic: the Service frontend the request was sent to. `listener` then stands for
+   * the Service port (its port and protocol make redirects); the Outcome names no listener.
+   */
+  frontend?: MeshFrontend;
   /** The Model's backend policies (policy-effects.ts `policyIndex`); absent or null: no policy effects. */
   policies?: PolicyIndex | null;
+}
+
+/** A Service frontend ("its name and cluster IP", gateway-api.sigs.k8s.io/mesh/service-facets). */
+export interface MeshFrontend {
+  /** `Service/ns/name`, for the trace. */
+  ref: string;
+  /** What a request without Host header was addressed to: the cluster IP, else the Service's DNS name. */
+  address: string;
 }
 
 /** Copies a state (per-backend filters work on their own copy). */
@@ -184,7 +198,7 @@ function redirectInputOf(ctx: FilterContext, path: string): RedirectInput {
   const { landing, req } = ctx;
   return {
     scheme: landing.listener.protocol === "HTTPS" ? "https" : "http",
-    hostname: req.hostHeader === "" ? gatewayAddress(landing.gateway) : stripPort(req.hostHeader),
+    hostname: req.hostHeader === "" ? (landing.frontend?.address ?? gatewayAddress(landing.gateway)) : stripPort(req.hostHeader),
     listenerPort: landing.listener.port,
     path,
     rawQuery: req.rawQuery,
@@ -195,8 +209,8 @@ function redirectInputOf(ctx: FilterContext, path: string): RedirectInput {
  * The host of a redirect when the request carried the Gateway's address: the Gateway's first
  * declared address, else a reserved name (RFC 2606 `.invalid`) since the real one is unknown offline.
  */
-function gatewayAddress(gw: GatewayView): string {
-  const addrs = gw.resource.spec?.addresses;
+function gatewayAddress(gw: GatewayView | null): string {
+  const addrs = gw?.resource.spec?.addresses;
   const v = Array.isArray(addrs) && addrs[0] && typeof addrs[0].value === "string" ? addrs[0].value : "";
   return v || "gateway.invalid";
 }

@@ -60,7 +60,7 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
   if (t.on) {
     const host = winner.hostname === null ? "any hostname" : `hostname ${winner.hostname}`;
     const m = c.match.index < 0 ? "its default match (PathPrefix \"/\": the rule has no matches)" : `match ${c.match.index} (${describeMatch(c.match)})`;
-    t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, listenerRef(li.id)]);
+    t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, at.frontend ? at.frontend.ref : listenerRef(li.id)]);
   }
   const s = initialState(req, backendResponse);
   if (t.on) noteRuleSession(c.rule.raw, c.routeRef, c.plan.split.receivers.length, t);
@@ -76,7 +76,8 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
     statusCode: 200,
     backend: null,
     backends: answered ? [] : split.backends.map(copyBackend),
-    listener: li.id,
+    // Mesh traffic reaches a Service frontend, not a listener.
+    listener: at.frontend ? null : li.id,
     route: c.routeRef,
     rule: c.ruleIndex,
     match: c.match.index < 0 ? null : c.match.index,
