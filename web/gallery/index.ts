@@ -12,6 +12,11 @@ import { crossNamespace } from "./cross-namespace";
 import { wildcardListeners } from "./wildcard-listeners";
 import { sharedGateway } from "./shared-gateway";
 import { grpcMethods } from "./grpc-methods";
+import { tlsPassthrough } from "./tls-passthrough";
+import { tcpDatabase } from "./tcp-database";
+import { gammaCanary } from "./gamma-canary";
+import { listenerSetTeams } from "./listenerset-teams";
+import { backendTls } from "./backend-tls";
 
 export type { GalleryExample, GallerySample, SampleExpectation } from "./types";
 
@@ -25,6 +30,11 @@ export const GALLERY: readonly GalleryExample[] = [
   wildcardListeners,
   sharedGateway,
   grpcMethods,
+  tlsPassthrough,
+  tcpDatabase,
+  gammaCanary,
+  listenerSetTeams,
+  backendTls,
 ];
 
 /** The example a workspace file name (`${id}.yaml`) came from, if any. */

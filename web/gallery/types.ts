@@ -20,12 +20,20 @@ export interface SampleExpectation {
   host?: string;
   /** Headers the backend receives (added or set by filters). */
   requestHeaders?: Record<string, string>;
+  /** gRPC status name the client sees (`OK`, `Unimplemented`…), for gRPC requests. */
+  grpcStatus?: string;
+  /** True when the client gets no answer at all (connection refused or reset, TLS handshake rejected). */
+  connectionError?: boolean;
+  /** The gateway's TLS connection to the answering backend (BackendTLSPolicy); null when it connects in plain text. */
+  backendTLS?: { sni: string } | null;
 }
 
 export interface GallerySample {
   label: string;
   request: SimRequest;
   expect: SampleExpectation;
+  /** In an example marked `notSimulatedYet`: this sample already gets its expected outcome. */
+  simulatedAlready?: boolean;
 }
 
 export interface GalleryExample {
