@@ -22,6 +22,7 @@ import { noteRuleFeatures } from "./http";
 import { bareOutcome, respond } from "./respond";
 import type { Trace } from "./trace";
 import { grpcStatusOf } from "./index";
+import { policyIndex } from "./policy-effects";
 import { httpIndexOf, meshIndex, routeSet, serviceOf, type MeshAttached, type MeshRouteSet, type MeshService } from "./mesh-index";
 import { frontendProblem, isHeadless, nsKey, toPod, toService } from "./mesh-answers";
 
@@ -73,7 +74,8 @@ function route(model: Model, sim: SimRequest, target: NonNullable<SimRequest["me
     return bareOutcome(req, 404, null, t);
   }
   if (t.on) noteRuleFeatures(winner.candidate.rule.raw, winner.candidate.routeRef, t);
-  return respond({ gateway: null, listener: set.listener, mirrorRelations: idx.mirrors, frontend: svc.frontend }, winner, req, sim.request?.backendResponseHeaders, t);
+  // Backend policies (policy-effects.ts) apply to mesh backends as to a Gateway's.
+  return respond({ gateway: null, listener: set.listener, mirrorRelations: idx.mirrors, policies: policyIndex(model), frontend: svc.frontend }, winner, req, sim.request?.backendResponseHeaders, t);
 }
 
 /** The client's namespace from `mesh.client` (`ns/workload`; a bare name means namespace "default"); null when absent. */
