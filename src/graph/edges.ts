@@ -10,6 +10,7 @@ import type { End, GraphCache } from "./cache";
 import { ruleOf, ruleTotals, weightOf } from "./shares";
 import type { PathSegment } from "../model/source";
 import type { EdgeType, GraphEdge } from "./types";
+import { namedListener } from "./listenersets";
 
 /** Listener nodes by the place they are declared: origin key → [path, node id]. */
 export type ListenerPlaces = Map<string, { path: PathSegment[]; id: string }[]>;
@@ -134,7 +135,7 @@ function parentEdges(rel: Relation, parent: ParentView | null, listenerNode: Map
   // Not attached: point at the listener it names, when there is one, else at the parent itself.
   const section = rel.section ?? parent?.sectionName;
   let to = rel.to;
-  if (section && rel.to.startsWith("Gateway/")) to = listenerNode.get(`${rel.to.slice(8)}/${section}`) ?? rel.to;
+  if (section) to = namedListener(rel.to, section, listenerNode) ?? rel.to;
   const e = edge("parentRef", rel.from, to, rel.ok && (parent ? parent.accepted : true), rel.path, rel.reason ?? (parent?.reason || undefined));
   e.section = section;
   out.push(e);

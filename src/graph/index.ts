@@ -13,6 +13,7 @@ import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNo
 import { policyEdges } from "./policies";
 import { RouteLookup } from "./routes";
 import { ruleSummary } from "./summary";
+import { isSetListener, listenerSetData, setListenerKey, setListeners } from "./listenersets";
 import type { Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "./types";
 
 export type * from "./types";
@@ -117,6 +118,8 @@ function listenerNodes(model: Model, nodes: NodeList, groups: GroupIds, cache: G
   const edges: GraphEdge[] = [];
   const places: ListenerPlaces = new Map();
   const listenerNode = new Map<string, string>();
+  /** ListenerSet key → its Gateway and how many listeners it adds. */
+  const sets = new Map<string, { gateway: string; listeners: number }>();
   for (const gw of model.gateways) {
     for (const l of gw.listeners) {
       let id = `Listener/${l.id}`;
@@ -141,6 +144,14 @@ function listenerNodes(model: Model, nodes: NodeList, groups: GroupIds, cache: G
         data: { gateway: gw.key, origin: l.origin, port: l.port, protocol: l.protocol, hostname: l.hostname, tls: l.tls?.mode ?? null, attachedRoutes: l.routes.length, supportedKinds: l.supportedKinds },
       });
       if (!listenerNode.has(l.id)) listenerNode.set(l.id, id);
+      if (isSetListener(l, gw.key)) {
+        // A ListenerSet's listener, also known as `ListenerSet/ns/name/listener` (parentRefs name it so).
+        const k = setListenerKey(l.origin, l.name);
+        if (!listenerNode.has(k)) listenerNode.set(k, id);
+        const s = sets.get(l.origin);
+        if (s) s.listeners++;
+        else sets.set(l.origin, { gateway: gw.key, listeners: 1 });
+      }
       let list = places.get(l.origin);
       if (!list) places.set(l.origin, (list = []));
       list.push({ path: l.path, id });
@@ -148,7 +159,12 @@ function listenerNodes(model: Model, nodes: NodeList, groups: GroupIds, cache: G
       edges.push(edge("listener", l.origin, id, l.accepted, l.path, bad?.reason));
     }
     const gwNode = nodes.get(cache.endOf(gw.key));
-    if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length, accepted: gw.accepted, programmed: gw.programmed };
+    // The Gateway's own listeners (those of its ListenerSets are counted on the sets).
+    if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length - setListeners(gw.listeners, gw.key), accepted: gw.accepted, programmed: gw.programmed };
+  }
+  for (const [key, s] of sets) {
+    const n = nodes.get(cache.endOf(key));
+    if (n) n.data = listenerSetData(model, key, s.gateway, s.listeners);
   }
   return { edges, places, listenerNode };
 }

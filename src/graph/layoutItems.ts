@@ -176,7 +176,7 @@ export function buildItems(graph: Graph, options: LayoutOptions): Items {
     }
     const size = sizeOf(n);
     const h = own ? ownerHeight(size.height, own.length) : size.height;
-    const i = push(n.id, c, size.width, h, size.height / 2, n, n.namespace ?? "", n.name ?? "");
+    const i = push(n.id, c, size.width, h, size.height / 2, n, n.namespace ?? "", sortName(n));
     mapEnd(k, i, size.height / 2, n.id, itemV[i]);
     if (own) {
       ports[i] = own.map((p) => nodes[p]);
@@ -189,6 +189,17 @@ export function buildItems(graph: Graph, options: LayoutOptions): Items {
   blocks.forEach((b, k) => b.items.forEach((i) => (block[i] = k)));
   const merged = mergeEdges(graph.edges, index, owner, ends, col);
   return { n, id, col: col.slice(0, n), width: width.slice(0, n), height: height.slice(0, n), handle: handle.slice(0, n), node: itemNode, ns, name, ports, header: header.slice(0, n), kinds, block, blocks, ...merged, ...adjacency(n, merged) };
+}
+
+/**
+ * The name an item sorts by in the initial order. A ListenerSet sorts right after its Gateway when
+ * both are in one namespace (its listeners are bound on that Gateway's addresses: drawn beside it).
+ */
+function sortName(n: GraphNode): string {
+  const name = n.name ?? "";
+  const gw = n.role === "listenerset" ? n.data?.gateway : undefined;
+  if (typeof gw !== "string" || !n.namespace || !gw.startsWith(`Gateway/${n.namespace}/`)) return name;
+  return `${gw.slice(9 + n.namespace.length)}\u0000${name}`;
 }
 
 /** One block per namespace and column (a box, or the summary when collapsed); one per free item. */

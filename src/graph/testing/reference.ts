@@ -9,6 +9,7 @@ import { summarize } from "../health";
 import { diagnosticCounts, GroupIds, isTopologyNode, placeholderNode, resourceNode, RANKS } from "../nodes";
 import { policyEdges } from "../policies";
 import { ruleSummary } from "../summary";
+import { isSetListener, listenerSetData, namedListener, setListenerKey, setListeners } from "../listenersets";
 import type { EdgeType, Graph, GraphEdge, GraphNode, NamespaceGroup, NodeStatus } from "../types";
 
 /** Build the graph of a model. Never throws on a well-formed Model; unknown references become placeholder nodes. */
@@ -46,6 +47,8 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
   const edges: GraphEdge[] = [];
   const places: ListenerPlaces = new Map();
   const listenerNode = new Map<string, string>();
+  /** ListenerSet key → its Gateway and how many listeners it adds. */
+  const sets = new Map<string, { gateway: string; listeners: number }>();
   for (const gw of model.gateways) {
     for (const l of gw.listeners) {
       let id = `Listener/${l.id}`;
@@ -70,6 +73,14 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
         data: { gateway: gw.key, origin: l.origin, port: l.port, protocol: l.protocol, hostname: l.hostname, tls: l.tls?.mode ?? null, attachedRoutes: l.routes.length, supportedKinds: l.supportedKinds },
       });
       if (!listenerNode.has(l.id)) listenerNode.set(l.id, id);
+      if (isSetListener(l, gw.key)) {
+        // A ListenerSet's listener, also known as `ListenerSet/ns/name/listener` (parentRefs name it so).
+        const k = setListenerKey(l.origin, l.name);
+        if (!listenerNode.has(k)) listenerNode.set(k, id);
+        const s = sets.get(l.origin);
+        if (s) s.listeners++;
+        else sets.set(l.origin, { gateway: gw.key, listeners: 1 });
+      }
       let list = places.get(l.origin);
       if (!list) places.set(l.origin, (list = []));
       list.push({ path: l.path, id });
@@ -77,7 +88,12 @@ function listenerNodes(model: Model, nodes: Map<string, GraphNode>, groups: Grou
       edges.push(edge("listener", l.origin, id, l.accepted, l.path, bad?.reason));
     }
     const gwNode = nodes.get(gw.key);
-    if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length, accepted: gw.accepted, programmed: gw.programmed };
+    // The Gateway's own listeners (those of its ListenerSets are counted on the sets).
+    if (gwNode) gwNode.data = { className: gw.className, listeners: gw.listeners.length - setListeners(gw.listeners, gw.key), accepted: gw.accepted, programmed: gw.programmed };
+  }
+  for (const [key, s] of sets) {
+    const n = nodes.get(key);
+    if (n) n.data = listenerSetData(model, key, s.gateway, s.listeners);
   }
   for (const route of model.routes) {
     const n = nodes.get(route.key);
@@ -221,7 +237,7 @@ function parentEdges(rel: Relation, route: RouteView | undefined, listenerNode: 
   // Not attached: point at the listener it names, when there is one, else at the parent itself.
   const section = rel.section ?? parent?.sectionName;
   let to = rel.to;
-  if (section && rel.to.startsWith("Gateway/")) to = listenerNode.get(`${rel.to.slice(8)}/${section}`) ?? rel.to;
+  if (section) to = namedListener(rel.to, section, listenerNode) ?? rel.to;
   const e = edge("parentRef", rel.from, to, rel.ok && (parent ? parent.accepted : true), rel.path, rel.reason ?? (parent?.reason || undefined));
   e.section = section;
   out.push(e);
