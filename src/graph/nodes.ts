@@ -5,6 +5,7 @@ import { kindInfo } from "../model/kinds";
 import { refKey } from "../model/ids";
 import { HEALTHY, summarizeStatus } from "./health";
 import type { GraphNode, NodeRole } from "./types";
+import { policyData } from "./policy-data";
 
 /** Ranks from kinds (DESIGN: class → gateway → listener → route → service), so no layout search is needed. */
 export const RANKS: Record<NodeRole, number> = {
@@ -90,7 +91,8 @@ export function resourceNode(r: Resource, id: string, model: Model, counts: Map<
     defined: true,
     status: summarizeStatus(model.status.get(id), !hasListenerNodes, c?.errors ?? 0, c?.warnings ?? 0),
     source: { file: r.source.file, docIndex: r.source.docIndex },
-    data: {},
+    // Backend policies the controller modelled show their effect and where it is in force.
+    data: role === "policy" ? policyData(model, id) : {},
   };
 }
 
