@@ -58,21 +58,23 @@ function replace(ed: DocEditor, node: YNode, parent: YNode | null, path: Path, v
   if (sameValue(node.toJSON(), value)) return;
   const text = ed.text;
   const start = startOf(node);
-  const end = contentEnd(node);
+  const isBlock = (isMap(node) || isSeq(node)) && !node.flow;
+  // A block collection replaced whole takes the comment on its last line along (it described that content).
+  const end = isBlock ? endOfLine(text, contentEnd(node)) : contentEnd(node);
   const inFlow = !!parent && (isMap(parent) || isSeq(parent)) && !!parent.flow;
   const withNewline = (s: string, to: number) => (to > 0 && text.charCodeAt(to - 1) === 10 && !s.endsWith("\n") ? `${s}\n` : s);
   const isColl = isMap(node) || isSeq(node);
   const valueIsColl = value !== null && typeof value === "object";
-  if (inFlow || ed.json) {
-    const multi = ed.json && !!parent && /\n/.test(text.slice(startOf(parent), contentEnd(parent)));
-    return ed.splice(start, end, flowText(value, ed.style, multi, lineIndent(text, start)));
-  }
   if (!isColl && !valueIsColl) {
     const s = node as Scalar;
     const blockIndent = blockContentIndent(text, start, end, parent, ed);
     // An empty value (`key:` or `-` with nothing after it) needs a space before the new one.
     const lead = start === end && text.charCodeAt(start - 1) !== 32 ? " " : "";
-    return ed.splice(start, end, lead + withNewline(replacementScalar(value, s.type, false, false, blockIndent), end));
+    return ed.splice(start, end, lead + withNewline(replacementScalar(value, s.type, inFlow, ed.json, blockIndent), end));
+  }
+  if (inFlow || ed.json) {
+    const multi = ed.json && !!parent && /\n/.test(text.slice(startOf(parent), contentEnd(parent)));
+    return ed.splice(start, end, flowText(value, ed.style, multi, lineIndent(text, start)));
   }
   if (isColl && (node as YAMLMap).flow && valueIsColl) return ed.splice(start, end, flowText(value, ed.style));
   if (isMap(parent) && !parent.flow) {
