@@ -12,6 +12,7 @@ import { buildGraphReference } from "./testing/reference";
 import type { Model } from "../model/model";
 import { cond } from "../model/status";
 import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "../controller/testing/edits";
+import { meshGenerated } from "../controller/testing/mesh-edits";
 
 interface Caches {
   pc: ParseCache;
@@ -66,6 +67,18 @@ describe("GraphCache: incremental equals fresh under random edits", () => {
     it(`generated configuration, seed ${seed}`, () => {
       const r = rng(1000 + seed);
       let ds = generated(r, 10 + seed);
+      const c = caches();
+      for (let k = 0; k < 20; k++) {
+        step(docs(...ds), c);
+        ds = edit(r, ds);
+      }
+    });
+  }
+  // Mesh: meshParent edges, Service frontends placed left of the routes, conflicted parents.
+  for (let seed = 1; seed <= 4; seed++) {
+    it(`generated mesh configuration, seed ${seed}`, () => {
+      const r = rng(2000 + seed);
+      let ds = meshGenerated(r, 10 + seed);
       const c = caches();
       for (let k = 0; k < 20; k++) {
         step(docs(...ds), c);

@@ -41,6 +41,8 @@ export interface End {
   object: number;
   /** The build in which its node is of a role a backendRef moves (see buildGraph's placeBackends). */
   movable: number;
+  /** The build in which it is the target of a backendRef or mirror edge (see buildGraph's placeMeshParents). */
+  target: number;
   placeholder: GraphNode | null;
 }
 
@@ -127,7 +129,7 @@ export class GraphCache {
   /** The End of an id. */
   endOf(id: string): End {
     let e = this.ends.get(id);
-    if (e === undefined) this.ends.set(id, (e = { id, build: 0, index: -1, object: 0, movable: 0, placeholder: null }));
+    if (e === undefined) this.ends.set(id, (e = { id, build: 0, index: -1, object: 0, movable: 0, target: 0, placeholder: null }));
     return e;
   }
 

@@ -35,6 +35,7 @@ export class NodeList {
 
   /** Note that a backendRef or mirror edge ends at `end` (call after its node is made). */
   backendTarget(end: End): void {
+    end.target = this.cache.build;
     if (end.movable === this.cache.build) this.backendTargets.push(end);
   }
 }
