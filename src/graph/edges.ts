@@ -46,6 +46,8 @@ export interface EndSink {
   end(end: End): void;
   /** After `end(to)` of a backendRef or mirror edge. */
   backendTarget(to: End): void;
+  /** After `end(to)` of a meshParent edge (a route's Service parent, see buildGraph's placeMeshParents). */
+  meshParent(to: End): void;
 }
 
 export function relationEdges(model: Model, places: ListenerPlaces, listenerNode: Map<string, string>, edges: GraphEdge[], routes: RouteLookup, sink: EndSink, cache: GraphCache): void {
@@ -87,6 +89,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       sink.end(hit.fromEnd);
       sink.end(hit.toEnd);
       if (rule !== -2) sink.backendTarget(hit.toEnd);
+      else if (rel.type === "meshParent") sink.meshParent(hit.toEnd);
       continue;
     }
     const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
@@ -101,6 +104,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     edges.push(e);
     const ends = made([e], rel, from, percent, null, sink, cache);
     if (rule !== -2) sink.backendTarget(ends[1]);
+    else if (rel.type === "meshParent") sink.meshParent(ends[1]);
   }
 }
 

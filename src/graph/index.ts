@@ -50,12 +50,14 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
   cache.listeners(signature(listenerNode));
   // Every end of an edge is a node: the object when it is in the input, else a placeholder. Ends
   // are visited in edge order as edges are made (nothing in between reads the nodes).
+  const meshParents: End[] = [];
   const sink: EndSink = {
     id: (id) => sink.end(cache.endOf(id)),
     end: (end) => {
       if (!nodes.has(end)) addNode(end, model, nodes, counts, hasListeners, groups, cache);
     },
     backendTarget: (end) => nodes.backendTarget(end),
+    meshParent: (end) => meshParents.push(end),
   };
   for (let i = 0; i < edges.length; i++) {
     sink.id(edges[i].from);
@@ -73,6 +75,7 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
     sink.id(edges[i].from);
     sink.id(edges[i].to);
   }
+  placeMeshParents(nodes, meshParents, cache);
   placePolicies(nodes, edges, cache);
   placeBackends(nodes);
   assignIds(edges);
@@ -176,6 +179,22 @@ function placeBackends(nodes: NodeList): void {
     const n = nodes.get(end);
     // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
     if (n && (n.role === "other" || n.role === "core")) nodes.set(end, { ...n, role: "service", rank: RANKS.service });
+  }
+}
+
+/**
+ * A Service that is a route's mesh parent (GAMMA: its frontend) is drawn left of the routes, in the
+ * listener column: requests enter through it, as they enter a Gateway's routes through a listener,
+ * so the picture still reads left to right (frontend → route → backends). A Service that is also a
+ * backendRef or mirror target stays with the backends (one node per object): its meshParent edges
+ * then run within the backend column's side of the routes.
+ */
+function placeMeshParents(nodes: NodeList, parents: End[], cache: GraphCache): void {
+  for (let i = 0; i < parents.length; i++) {
+    const end = parents[i];
+    const n = nodes.get(end);
+    // A copy: nodes may be shared with earlier graphs (GraphCache), which must not change.
+    if (n && n.role === "service" && n.rank === RANKS.service && end.target !== cache.build) nodes.set(end, { ...n, rank: RANKS.listener });
   }
 }
 

@@ -31,6 +31,7 @@ export function buildGraphReference(model: Model): Graph {
     if (!nodes.has(e.from)) addNode(e.from, model, nodes, counts, hasListeners, groups);
     if (!nodes.has(e.to)) addNode(e.to, model, nodes, counts, hasListeners, groups);
   }
+  placeMeshParents(nodes, edges);
   placePolicies(nodes, edges);
   placeBackends(nodes, edges);
   assignIds(edges);
@@ -111,6 +112,17 @@ function placeBackends(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void 
       n.role = "service";
       n.rank = RANKS.service;
     }
+  }
+}
+
+/** A Service that is a mesh parent and no backendRef or mirror target is drawn in the listener column. */
+function placeMeshParents(nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
+  const targets = new Set<string>();
+  for (const e of edges) if (e.type === "backendRef" || e.type === "mirror") targets.add(e.to);
+  for (const e of edges) {
+    if (e.type !== "meshParent" || targets.has(e.to)) continue;
+    const n = nodes.get(e.to);
+    if (n && n.role === "service" && n.rank === RANKS.service) n.rank = RANKS.listener;
   }
 }
 
