@@ -11,6 +11,7 @@ import { simulate, ControllerCache } from "./index";
 import type { Model } from "../model/model";
 import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "./testing/edits";
 import { meshGenerated } from "./testing/mesh-edits";
+import { POLICY_DOCS, policyGenerated } from "./testing/policy-edits";
 
 /** A Model as plain data: route views by key, listener routes by route key (the objects are per run). */
 function plain(m: Model): unknown {
@@ -22,6 +23,7 @@ function plain(m: Model): unknown {
     assumptions: m.assumptions,
     gateways: m.gateways.map((g) => ({ ...g, listeners: g.listeners.map((l) => ({ ...l, routes: l.routes.map((a) => ({ route: a.route.key, resource: a.route.resource, parentIndex: a.parentIndex, hostnames: a.hostnames })) })) })),
     routes: m.routes,
+    policies: m.policies,
   };
 }
 
@@ -210,6 +212,41 @@ spec:
       }
       // The cache is used, not just tolerated: edits to routes recompute fewer than all routes.
       expect(reused).toBeGreaterThan(3);
+    });
+  }
+});
+
+describe("ControllerCache and backend policies", () => {
+  // Policies are no input of any route's results: editing one recomputes no route, and their
+  // status (computed afresh each run from the route views) still equals a fresh run's.
+  const [CA, P1, P2, P3, LB, X] = POLICY_DOCS;
+  const base = [GW, NS, SVC, CA, P1, P2, LB, route("r1", "a"), route("r2", "b")];
+  const rows: { name: string; text: string; misses: number; envChanged: boolean }[] = [
+    { name: "a policy edited: no route", text: docs(GW, NS, SVC, CA, P1.replace("s1.example.com", "t.example.com"), P2, LB, route("r1", "a"), route("r2", "b")), misses: 0, envChanged: false },
+    { name: "policies added: no route", text: docs(...base, P3, X), misses: 0, envChanged: false },
+    { name: "a policy removed (the other takes over): no route", text: docs(GW, NS, SVC, CA, P2, LB, route("r1", "a"), route("r2", "b")), misses: 0, envChanged: false },
+    { name: "the CA ConfigMap edited: every route (it is part of the environment)", text: docs(GW, NS, SVC, CA.replace("pem", "other"), P1, P2, LB, route("r1", "a"), route("r2", "b")), misses: 2, envChanged: true },
+    { name: "a route no longer uses the targeted Service: that route, and the policies lose the ancestor", text: docs(GW, NS, SVC, CA, P1, P2, LB, route("r1", "a").replace("{name: s1, port: 80}, ", ""), route("r2", "b")), misses: 1, envChanged: false },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const pc = new ParseCache();
+      const cc = new ControllerCache();
+      expect(step(docs(...base), pc, cc)).toEqual({ misses: 2, envChanged: true });
+      expect(step(row.text, pc, cc)).toEqual({ misses: row.misses, envChanged: row.envChanged });
+    });
+  }
+
+  for (let seed = 1; seed <= 8; seed++) {
+    it(`generated configuration with policies, seed ${seed}`, () => {
+      const r = rng(300 + seed);
+      let ds = policyGenerated(r, 10 + seed);
+      const pc = new ParseCache();
+      const cc = new ControllerCache();
+      for (let k = 0; k < 25; k++) {
+        step(docs(...ds), pc, cc);
+        ds = edit(r, ds);
+      }
     });
   }
 });

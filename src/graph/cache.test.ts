@@ -12,6 +12,7 @@ import { buildGraphReference } from "./testing/reference";
 import type { Model } from "../model/model";
 import { cond } from "../model/status";
 import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "../controller/testing/edits";
+import { policyGenerated } from "../controller/testing/policy-edits";
 import { meshGenerated } from "../controller/testing/mesh-edits";
 
 interface Caches {
@@ -79,6 +80,17 @@ describe("GraphCache: incremental equals fresh under random edits", () => {
     it(`generated mesh configuration, seed ${seed}`, () => {
       const r = rng(2000 + seed);
       let ds = meshGenerated(r, 10 + seed);
+      const c = caches();
+      for (let k = 0; k < 20; k++) {
+        step(docs(...ds), c);
+        ds = edit(r, ds);
+      }
+    });
+  }
+  for (let seed = 1; seed <= 4; seed++) {
+    it(`generated configuration with backend policies, seed ${seed}`, () => {
+      const r = rng(1100 + seed);
+      let ds = policyGenerated(r, 10 + seed);
       const c = caches();
       for (let k = 0; k < 20; k++) {
         step(docs(...ds), c);
