@@ -48,7 +48,12 @@ interface Tally {
 
 /** Adds the losing routes, rules and matches of the listener to the trace. */
 export function explainLosers(li: ListenerIndex, req: NormalizedRequest, winner: Winner | null, t: Trace): void {
-  for (const r of li.others) t.add("candidate", `${r.ref} is attached but ${r.attachment.route.kind} matching is not simulated for this request`, [r.ref]);
+  for (const r of li.others) {
+    // GRPCRoutes take gRPC calls (grpc.ts explains them for those); an HTTP request never reaches them.
+    if (r.attachment.route.kind === "GRPCRoute") {
+      if (req.protocol !== "GRPC") t.add("candidate", `${r.ref} is attached but takes gRPC calls only (request protocol GRPC)`, [r.ref]);
+    } else t.add("candidate", `${r.ref} is attached but ${r.attachment.route.kind} matching is not simulated for this request`, [r.ref]);
+  }
   const tally: Tally = { shown: 0, hidden: 0, routes: new Set() };
   const b = li.http;
   const host = req.host;

@@ -15,6 +15,8 @@ import { bareOutcome } from "./respond";
 import { Trace } from "./trace";
 import { getHeader, setHeader } from "./headers";
 
+export { grpcStatusOf } from "./grpc-status";
+
 export interface MatchOptions {
   /** Record the trace (default true); benchmarks turn it off. */
   trace?: boolean;
@@ -40,20 +42,6 @@ export function match(model: Model, request: SimRequest, options?: MatchOptions)
   }
 }
 
-/**
- * The gRPC status a client sees for the gateway's HTTP status (gRPC's "HTTP to gRPC Status Code
- * Mapping"; Listener isolation: "gRPC returns an Unimplemented status code" where HTTP gets 404).
- */
-export function grpcStatusOf(http: number): string {
-  if (http === 200) return "OK";
-  if (http === 400) return "Internal";
-  if (http === 401) return "Unauthenticated";
-  if (http === 403) return "PermissionDenied";
-  if (http === 404) return "Unimplemented";
-  if (http === 429 || http === 502 || http === 503 || http === 504) return "Unavailable";
-  return "Unknown";
-}
-
 /** An Outcome with status 0: no HTTP answer can be predicted (see the trace). */
 function unsimulated(req: NormalizedRequest, t: Trace): Outcome {
   return bareOutcome(req, 0, null, t);
@@ -70,7 +58,7 @@ function prepare(sim: SimRequest, t: Trace): NormalizedRequest {
     if (r.grpc && (r.grpc.service || r.grpc.method)) req.path = `/${r.grpc.service ?? ""}/${r.grpc.method ?? ""}`;
     if (!r.method) req.method = "POST";
     if (getHeader(req.headers, "content-type") === undefined) setHeader(req.headers, "content-type", "application/grpc");
-    if (t.on) t.add("protocol", `gRPC request seen as an HTTP/2 POST to ${req.path}; GRPCRoute matching is not simulated yet, only HTTPRoutes are considered`, []);
+    if (t.on) t.add("protocol", `gRPC call seen as an HTTP/2 POST to ${req.path} with content-type application/grpc (gRPC over HTTP/2: ":path" is "/" service "/" method)`, []);
   }
   if (t.on) {
     if (r.websocket) t.add("protocol", "WebSocket upgrade: routing is simulated, the upgrade itself is not", []);

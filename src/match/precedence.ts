@@ -54,6 +54,8 @@ export interface Candidate {
   plan: RulePlan;
   /** How the trace names the candidate, made on first use (explain.ts). */
   label?: string;
+  /** How the trace names the winning match when it is no HTTPRouteMatch (a GRPCRoute's, see grpc-candidates.ts). */
+  matchText?: string;
 }
 
 /** Exact > RegularExpression > PathPrefix (see above). */

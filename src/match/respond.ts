@@ -59,7 +59,7 @@ export function respond(at: Landing, winner: Winner, req: NormalizedRequest, bac
   const ruleRefs = t.on ? [c.routeRef] : NO_REFS;
   if (t.on) {
     const host = winner.hostname === null ? "any hostname" : `hostname ${winner.hostname}`;
-    const m = c.match.index < 0 ? "its default match (PathPrefix \"/\": the rule has no matches)" : `match ${c.match.index} (${describeMatch(c.match)})`;
+    const m = c.matchText ?? (c.match.index < 0 ? "its default match (PathPrefix \"/\": the rule has no matches)" : `match ${c.match.index} (${describeMatch(c.match)})`);
     t.add("rule", `${c.routeRef} rule ${c.ruleIndex}${c.rule.name ? ` (${c.rule.name})` : ""} wins with ${m}, for ${host}`, [c.routeRef, at.frontend ? at.frontend.ref : listenerRef(li.id)]);
   }
   const s = initialState(req, backendResponse);

@@ -42,6 +42,18 @@ export interface BackendTLSUse {
   clientCertificate?: string;
 }
 
+/**
+ * A TLS connection on a TLS listener (Listener.tls.mode). Passthrough: "The TLS session is NOT
+ * terminated by the Gateway", so the backend terminates it and sees the client's SNI. Terminate:
+ * the gateway ends the TLS session and forwards the plain stream (re-encrypted only by a
+ * BackendTLSPolicy, see OutcomeBackend.tls).
+ */
+export interface FrontendTLSUse {
+  mode: "Passthrough" | "Terminate";
+  /** Server name the client sent ("" when none). */
+  sni: string;
+}
+
 /** One RequestMirror target of the selected rule. */
 export interface MirrorShare {
   /** `ns/name`. */
@@ -76,5 +88,7 @@ export interface Outcome {
   mirrorShares?: MirrorShare[];
   /** Set when a real client would get no HTTP response at all (nothing listening, TLS handshake failure). */
   connectionError?: string;
+  /** TLS connections to a TLS listener (TLSRoute): where the client's TLS session ends, and its SNI. */
+  frontendTLS?: FrontendTLSUse;
   trace: TraceStep[];
 }

@@ -102,5 +102,4 @@ spec:
     { label: "unknown service → Unimplemented", request: { gateway: "catalog/grpc", request: { protocol: "GRPC", host: "grpc.example.com", grpc: { service: "cart.v1.Cart", method: "AddItem" } } }, expect: { statusCode: 404, backend: null, grpcStatus: "Unimplemented" }, simulatedAlready: true },
   ],
   nodes: ["GatewayClass/example", "Gateway/catalog/grpc", "Listener/catalog/grpc/h2c", "GRPCRoute/catalog/catalog", "Service/catalog/catalog-read", "Service/catalog/catalog-write"],
-  notSimulatedYet: "GRPCRoute matching (the engine answers gRPC requests with 404/Unimplemented until it simulates GRPCRoute)",
 };

@@ -1,0 +1,120 @@
+/**
+ * HTTPRoutes and GRPCRoutes on one listener. GRPCRoute.spec.hostnames:
+ *
+ *   "If a Route (A) of type HTTPRoute or GRPCRoute is attached to a Listener and that listener
+ *    already has another Route (B) of the other type attached and the intersection of the
+ *    hostnames of A and B is non-empty, then the implementation MUST accept exactly one of these
+ *    two routes, determined by the following criteria, in order:
+ *    * The oldest Route based on creation timestamp.
+ *    * The Route appearing first in alphabetical order by "{namespace}/{name}"."
+ *
+ * and GRPCRouteRule.matches: "Merging MUST not be done between GRPCRoutes and HTTPRoutes." So for
+ * any hostname, the routes of one kind only take requests: a gRPC call to a hostname served by
+ * HTTPRoutes alone is matched against them (it is an HTTP/2 POST to `/{service}/{method}`), one to
+ * a hostname with GRPCRoutes against the GRPCRoutes alone (Unimplemented when none matches).
+ *
+ * The simulated controller attaches both routes of such a pair; the matcher then leaves out the
+ * one a conformant implementation would not accept, routes being taken oldest first (a route is
+ * left out when it shares a hostname with an already kept route of the other kind), and the trace
+ * says so. Computed once per listener, only when it has routes of both kinds.
+ */
+import { pathIndexOf, type Bucket, type ListenerIndex, type RouteEntry } from "./compile";
+import { intersectHostname } from "./hostname";
+import { timestampOf } from "./precedence";
+import { nsName } from "../model/ids";
+import type { NormalizedRequest } from "./normalize";
+import type { Winner } from "./lookup";
+import { matchesRequest } from "./predicates";
+import { bestHostname } from "./explain";
+import { listenerRef, type Trace } from "./trace";
+
+export interface KindConflicts {
+  /** Route ref (`Kind/ns/name`) left out → the ref of the older route of the other kind it shares hostnames with. */
+  rejected: Map<string, string>;
+}
+
+const NONE: KindConflicts = { rejected: new Map() };
+const cache = new WeakMap<ListenerIndex, KindConflicts>();
+
+/** The HTTPRoutes and GRPCRoutes of the listener left out because an older route of the other kind shares a hostname. */
+export function kindConflicts(li: ListenerIndex): KindConflicts {
+  let k = cache.get(li);
+  if (!k) cache.set(li, (k = compute(li)));
+  return k;
+}
+
+interface Entry {
+  r: RouteEntry;
+  grpc: boolean;
+  created: number;
+  name: string;
+}
+
+function compute(li: ListenerIndex): KindConflicts {
+  let grpc = 0;
+  for (const r of li.others) if (r.attachment.route.kind === "GRPCRoute") grpc++;
+  if (grpc === 0 || li.httpRoutes === 0) return NONE;
+  const entries: Entry[] = [];
+  for (const r of li.routes) {
+    const kind = r.attachment.route.kind;
+    if (kind !== "HTTPRoute" && kind !== "GRPCRoute") continue;
+    const res = r.attachment.route.resource;
+    entries.push({ r, grpc: kind === "GRPCRoute", created: timestampOf(res.metadata?.creationTimestamp), name: nsName(res) });
+  }
+  entries.sort((a, b) => (a.created !== b.created ? (a.created < b.created ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const kept: [RouteEntry[], RouteEntry[]] = [[], []];
+  const rejected = new Map<string, string>();
+  for (const e of entries) {
+    const other = kept[e.grpc ? 0 : 1];
+    const older = other.find((o) => shareHostname(o.hosts, e.r.hosts));
+    if (older) rejected.set(e.r.ref, older.ref);
+    else kept[e.grpc ? 1 : 0].push(e.r);
+  }
+  return rejected.size > 0 ? { rejected } : NONE;
+}
+
+/** Whether two effective hostname lists (null = any) have a hostname in common. */
+export function shareHostname(a: (string | null)[], b: (string | null)[]): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (x === null || y === null || intersectHostname(x, y) !== null) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The HTTPRoute winner like lookup.ts `findWinner` (hostname buckets from the most specific, each
+ * sorted by precedence), skipping the routes left out. Used only on listeners with such conflicts.
+ */
+export function httpWinnerWithout(li: ListenerIndex, req: NormalizedRequest, left: Map<string, string>): Winner | null {
+  const b = li.http;
+  const host = req.host;
+  const first = (bk: Bucket | undefined | null, hostname: string | null): Winner | null => {
+    if (!bk) return null;
+    for (const c of pathIndexOf(bk).all) if (!left.has(c.routeRef) && matchesRequest(c.match, req)) return { candidate: c, hostname };
+    return null;
+  };
+  if (host !== "") {
+    const w = first(b.exact.get(host), host);
+    if (w) return w;
+    for (let i = host.indexOf("."); i > 0 && i < host.length - 1; i = host.indexOf(".", i + 1)) {
+      const ww = first(b.wildcard.get(host.slice(i)), "*" + host.slice(i));
+      if (ww) return ww;
+    }
+  }
+  return first(b.any, null);
+}
+
+/** Trace: the routes left out that serve the request's hostname, and the older route each lost to. */
+export function noteKindConflicts(li: ListenerIndex, k: KindConflicts, host: string, t: Trace): void {
+  for (const r of li.routes) {
+    const older = k.rejected.get(r.ref);
+    if (older === undefined || bestHostname(r.hosts, host) === undefined) continue;
+    t.add(
+      "kinds",
+      `${r.ref} is left out: it shares hostnames with ${older}, an older route of the other kind on listener ${li.view.name}; GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute with intersecting hostnames exactly one is accepted, the oldest (then the first by namespace/name). The simulated controller reports both as attached.`,
+      [r.ref, older, listenerRef(li.id)],
+    );
+  }
+}
