@@ -111,17 +111,21 @@ export function resolveServiceTarget(ctx: Ctx, t: TargetRef): ResolvedTarget {
   return { ...base, found: true, port };
 }
 
-/** Services reached by attached routes: `ns/name` → uses (backendRef port, Gateways `ns/name`). */
-type Uses = Map<string, { port: number | null; gateways: string[] }[]>;
-const usesByCtx = new WeakMap<Ctx, Uses>();
+/** Services reached by attached routes: `ns/name` → the Gateways (`ns/name`) reaching it, in all and per backendRef port. */
+interface Use {
+  all: Set<string>;
+  byPort: Map<number, Set<string>>;
+}
+const usesByCtx = new WeakMap<Ctx, Map<string, Use>>();
 
 /**
  * Which Gateways send traffic to each Service: through a route accepted by the Gateway (or by a
  * ListenerSet attached to it) whose backendRefs or RequestMirror filters name the Service (found or
  * not). PolicyAncestorStatus: "if a policy targets a Service, the Policy's Ancestors are, in order,
- * the Service, the HTTPRoute, the Gateway … implementations SHOULD use Gateway". Built once per run.
+ * the Service, the HTTPRoute, the Gateway … implementations SHOULD use Gateway". Built once per run,
+ * only when the input has policies.
  */
-function serviceUses(ctx: Ctx): Uses {
+function serviceUses(ctx: Ctx): Map<string, Use> {
   let uses = usesByCtx.get(ctx);
   if (uses) return uses;
   uses = new Map();
@@ -142,8 +146,16 @@ function serviceUses(ctx: Ctx): Uses {
           if (b.group !== "" || b.kind !== "Service" || (!b.valid && b.reason !== "BackendNotFound")) continue;
           const k = `${b.namespace}/${b.name}`;
           let u = uses.get(k);
-          if (!u) uses.set(k, (u = []));
-          u.push({ port: b.port, gateways });
+          if (!u) uses.set(k, (u = { all: new Set(), byPort: new Map() }));
+          let port: Set<string> | undefined;
+          if (b.port !== null) {
+            port = u.byPort.get(b.port);
+            if (!port) u.byPort.set(b.port, (port = new Set()));
+          }
+          for (const g of gateways) {
+            u.all.add(g);
+            port?.add(g);
+          }
         }
       }
     }
@@ -160,10 +172,10 @@ export function ancestorsOf(ctx: Ctx, targets: ResolvedTarget[]): string[] {
   const set = new Set<string>();
   for (const t of targets) {
     if (t.group !== "" || t.kind !== "Service") continue;
-    for (const u of serviceUses(ctx).get(`${t.namespace}/${t.name}`) ?? []) {
-      if (t.sectionName && t.port !== null && u.port !== t.port) continue;
-      for (const g of u.gateways) set.add(g);
-    }
+    const u = serviceUses(ctx).get(`${t.namespace}/${t.name}`);
+    if (!u) continue;
+    const gws = t.sectionName && t.port !== null ? u.byPort.get(t.port) : u.all;
+    if (gws) for (const g of gws) set.add(g);
   }
   return [...set].sort();
 }
