@@ -55,7 +55,7 @@ export interface MeshService {
   frontend: MeshFrontend;
   /** Attachments by route namespace (producer routes under the Service's own namespace). */
   byNs: Map<string, MeshAttached[]>;
-  /** Sets by `${namespace}|${port}` (client namespace, or "" for clients without consumer routes). */
+  /** Sets by `${namespace}|${port}` (client namespace, "" when unknown); clients without consumer routes share the producer set. */
   sets: Map<string, MeshRouteSet>;
 }
 
@@ -131,12 +131,19 @@ export function serviceOf(model: Model, services: Map<string, MeshService>, key:
 
 /** The routes a request from namespace `client` (null: unknown) to port `port` of `svc` meets. */
 export function routeSet(svc: MeshService, client: string | null, port: number): MeshRouteSet {
+  // One set per client namespace and port, made on first use (a request then costs one lookup).
+  const key = `${client ?? ""}|${port}`;
+  let set = svc.sets.get(key);
+  if (set) return set;
   // Consumer routes: a client namespace other than the Service's, with routes attached to this port.
   const consumers = client !== null && client !== svc.namespace ? onPort(svc.byNs.get(client), port) : [];
   const consumer = consumers.length > 0;
-  const key = `${consumer ? client : ""}|${port}`;
-  let set = svc.sets.get(key);
-  if (set) return set;
+  if (!consumer && client !== null) {
+    // Such clients meet the producer routes: share the set of clients without consumer routes.
+    set = routeSet(svc, null, port);
+    svc.sets.set(key, set);
+    return set;
+  }
   const attached = consumer ? consumers : onPort(svc.byNs.get(svc.namespace), port);
   let best = -1;
   for (const a of attached) {
