@@ -6,16 +6,10 @@
 import { memo } from "react";
 import { useStore } from "../store";
 import type { MirrorShare, Outcome } from "../../src/model/outcome";
-import { pct } from "./outcome";
+import { pct, verdictOf } from "./outcome";
+import { MeshFacts } from "./MeshFacts";
 import { TraceView } from "./TraceView";
 import { NodeLink } from "./NodeLink";
-
-function statusClass(code: number): string {
-  if (code >= 500) return "bad";
-  if (code >= 400) return "warn";
-  if (code >= 300) return "info";
-  return "ok";
-}
 
 function Headers({ title, headers }: { title: string; headers: Record<string, string> }) {
   const entries = Object.entries(headers);
@@ -41,18 +35,23 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
   const request = useStore((s) => s.request);
   const sentPath = request.request.path ?? "/";
   const sentHost = request.request.host ?? "";
+  const v = verdictOf(request, o);
+  const http = !["TLS", "TCP", "UDP"].includes(request.request.protocol ?? "HTTP");
   return (
-    <div className="sim-result" data-testid="sim-result" data-status={o.statusCode} data-backend={o.backend ?? ""}>
+    <div className="sim-result" data-testid="sim-result" data-status={o.statusCode} data-backend={o.backend ?? ""} data-grpc-status={o.grpcStatus ?? ""} data-connection-error={o.connectionError ? "true" : "false"}>
       <div className="sim-status">
-        <span className={`code ${statusClass(o.statusCode)}`}>{o.connectionError ? "no response" : o.statusCode}</span>
-        {o.grpcStatus && <span className="badge">gRPC {o.grpcStatus}</span>}
+        <span className={`code ${v.level}`} data-testid="sim-verdict">
+          {v.code}
+        </span>
+        {o.grpcStatus && o.statusCode !== 0 && <span className="badge" title="HTTP status of the gateway's answer">HTTP {o.statusCode}</span>}
         {o.backend && (
           <span>
             → <NodeLink id={`${o.backends.find((b) => `${b.namespace}/${b.name}` === o.backend)?.kind ?? "Service"}/${o.backend}`} label={o.backend} />
           </span>
         )}
       </div>
-      {o.connectionError && <p className="bad">{o.connectionError}</p>}
+      {v.meaning && <p className={`sim-meaning ${v.level === "bad" ? "bad" : "muted"}`} data-testid="sim-meaning">{v.meaning}</p>}
+      {request.mesh && <MeshFacts request={request} outcome={o} />}
       {o.redirect && (
         <p data-testid="sim-redirect">
           Redirect {o.redirect.statusCode} → <code>{o.redirect.location}</code>
@@ -72,6 +71,19 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
               <div className="bar">
                 <div style={{ width: `${b.probability * 100}%` }} />
               </div>
+              {b.tls && (
+                <div className="small" data-testid="sim-backend-tls">
+                  TLS to the backend: SNI <code>{b.tls.sni}</code>, certificate must name {b.tls.verify.join(", ") || b.tls.sni}, trusted CA {b.tls.ca.join(", ")} · <NodeLink id={b.tls.policy} />
+                </div>
+              )}
+              {b.policies && b.policies.some((p) => p !== b.tls?.policy) && (
+                <div className="muted small">
+                  policies:{" "}
+                  {b.policies.filter((p) => p !== b.tls?.policy).map((p) => (
+                    <NodeLink key={p} id={p} />
+                  ))}
+                </div>
+              )}
               {(b.path !== undefined || b.host !== undefined) && (
                 <div className="muted small">
                   receives {b.host ?? o.host}
@@ -108,7 +120,7 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
               </td>
             </tr>
           )}
-          {!o.redirect && o.statusCode < 400 && (o.path !== sentPath || (sentHost && o.host !== sentHost)) && (
+          {http && !o.redirect && o.statusCode < 400 && (o.path !== sentPath || (sentHost && o.host !== sentHost)) && (
             <tr>
               <th>Backend sees</th>
               <td data-testid="sim-rewritten">
@@ -118,8 +130,8 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
           )}
         </tbody>
       </table>
-      <Headers title="Headers the backend receives (set by filters)" headers={o.requestHeaders} />
-      <Headers title="Response headers (set by filters)" headers={o.responseHeaders} />
+      {http && <Headers title="Headers the backend receives (set by filters)" headers={o.requestHeaders} />}
+      {http && <Headers title="Response headers (set by filters)" headers={o.responseHeaders} />}
       {(o.mirrorShares?.length ?? o.mirrors.length) > 0 && (
         <div className="kv-block">
           <h4>Mirrors</h4>

@@ -1,39 +1,28 @@
 /**
- * The simulator's request form: gateway, URL, method, header lines. Every valid edit goes to the
- * store at once (and is simulated shortly after); the text fields keep what the user typed even
- * while it does not parse, and follow the store when the request is replaced from outside.
+ * The simulator's request form. A mode picker chooses the kind of traffic (HTTP, gRPC, TLS, TCP,
+ * UDP, or a mesh call between Services); the fields below are that mode's. Every valid edit goes
+ * to the store at once and is simulated shortly after.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useStore } from "../store";
 import type { SimRequest } from "../../src/model/request";
-import { buildRequest, formatHeaders, formatTarget, parseHeaders, parseTarget } from "./request";
 import { runSimulation } from "./simulate";
+import { MODES, gatewayHosts, listenerPorts, modeOf, switchMode, type SimMode } from "./modes";
+import { grpcServices, meshServices, portsOfService } from "./catalog";
+import { useObjectSource } from "./resourceObjects";
+import { HttpFields } from "./HttpFields";
+import { GrpcFields } from "./GrpcFields";
+import { MeshFields } from "./MeshFields";
+import { PortField, SniField } from "./ConnectionFields";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"];
 const AUTO_RUN_MS = 150;
-
-interface Drafts {
-  url: string;
-  headers: string;
-}
-
-const draftsOf = (r: SimRequest): Drafts => ({ url: formatTarget(r.request), headers: formatHeaders(r.request.headers) });
 
 export function RequestForm() {
   const request = useStore((s) => s.request);
   const setRequest = useStore((s) => s.setRequest);
   const gateways = useStore(useShallow((s) => s.good?.gateways ?? []));
-  const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(request));
-  const committed = useRef<SimRequest>(request);
-
-  // The request was replaced from outside (gallery, share link, a sample): show it.
-  useEffect(() => {
-    if (request !== committed.current) {
-      committed.current = request;
-      setDrafts(draftsOf(request));
-    }
-  }, [request]);
+  const mode = modeOf(request);
 
   // No gateway chosen, or one the configuration no longer has: pick the first, so pasted YAML just
   // works. Only once the engine has seen the current text (before that, `good` is the old graph).
@@ -41,9 +30,10 @@ export function RequestForm() {
   useEffect(() => {
     if (!current || request.mesh || !gateways.length || gateways.some((g) => g.ref === request.gateway)) return;
     const g = gateways[0];
-    // With no host typed yet, one the gateway serves is a better start than its bare address.
-    const host = request.request.host || g.hostnames.find((h) => !h.startsWith("*")) || g.listeners.find((l) => l.hostname && !l.hostname.startsWith("*"))?.hostname || "";
-    setRequest({ ...request, gateway: g.ref, request: { ...request.request, host } });
+    const m = modeOf(request);
+    // With no host typed yet, one the gateway serves is a better start than its bare address (TCP and UDP have none).
+    const host = m === "TCP" || m === "UDP" ? "" : request.request.host || gatewayHosts(g, m)[0] || "";
+    setRequest({ ...request, gateway: g.ref, request: m === "TLS" ? { ...request.request, host, sni: host } : { ...request.request, host } });
   }, [current, request, gateways, setRequest]);
 
   // Every committed change is simulated (debounced while typing).
@@ -52,34 +42,29 @@ export function RequestForm() {
     return () => clearTimeout(t);
   }, [request]);
 
-  const target = useMemo(() => parseTarget(drafts.url, request.request.protocol ?? "HTTP"), [drafts.url, request.request.protocol]);
-  const headers = useMemo(() => parseHeaders(drafts.headers), [drafts.headers]);
+  // Pickers' suggestions from the configuration (the written objects are read lazily).
+  const source = useObjectSource();
+  const grpc = useMemo(() => (mode === "GRPC" ? grpcServices(source) : []), [mode, source]);
+  const mesh = useMemo(() => (mode === "MESH" ? meshServices(source) : []), [mode, source]);
+  const namespaces = useStore(useShallow((s) => s.good?.graph.groups.map((g) => g.namespace) ?? []));
 
-  const commit = (gateway: string, method: string, d: Drafts) => {
-    const t = parseTarget(d.url, request.request.protocol ?? "HTTP");
-    const h = parseHeaders(d.headers);
-    // While a text field does not parse, a gateway or method change still applies to the last good request.
-    const next = t.error || h.badLines.length ? { ...request, gateway, request: { ...request.request, method } } : buildRequest(gateway, t, method, h);
-    committed.current = next;
-    setRequest(next);
-  };
-  const edit = (d: Partial<Drafts>) => {
-    const next = { ...drafts, ...d };
-    setDrafts(next);
-    if (parseTarget(next.url).error || parseHeaders(next.headers).badLines.length) return;
-    commit(request.gateway ?? "", request.request.method ?? "GET", next);
-  };
-
-  const hostnames = useMemo(() => {
-    const g = gateways.find((x) => x.ref === request.gateway);
-    if (!g) return [];
-    const set = new Set<string>(g.hostnames.filter((h) => !h.startsWith("*")));
-    for (const l of g.listeners) if (l.hostname && !l.hostname.startsWith("*")) set.add(l.hostname);
-    return [...set].sort().map((h) => `http://${h}/`);
-  }, [gateways, request.gateway]);
-
+  const gateway = gateways.find((x) => x.ref === request.gateway);
+  const hosts = useMemo(() => gatewayHosts(gateway, mode).sort(), [gateway, mode]);
   const gatewayRefs = gateways.map((g) => g.ref);
   if (request.gateway && !gatewayRefs.includes(request.gateway)) gatewayRefs.push(request.gateway);
+
+  const changeMode = (m: SimMode) => {
+    const first = m === "GRPC" ? grpcServices(source).find((s) => s.methods.length) : undefined;
+    const svc = m === "MESH" ? meshServices(source)[0] : undefined;
+    setRequest(
+      switchMode(request, m, {
+        gateways,
+        grpc: first ? { service: first.service, method: first.methods[0] } : undefined,
+        meshService: svc ? { ref: svc.ref, port: svc.ports[0] ?? null } : undefined,
+      }),
+    );
+  };
+  const setSpec = (patch: Partial<SimRequest["request"]>) => setRequest({ ...request, request: { ...request.request, ...patch } });
 
   return (
     <form
@@ -90,57 +75,45 @@ export function RequestForm() {
       }}
     >
       <label>
-        <span>Gateway</span>
-        <select data-testid="sim-gateway" value={request.gateway ?? ""} onChange={(e) => commit(e.target.value, request.request.method ?? "GET", drafts)}>
-          {gatewayRefs.length === 0 && <option value="">no Gateway in the configuration</option>}
-          {gatewayRefs.map((g) => (
-            <option key={g} value={g}>
-              {g}
+        <span>Traffic</span>
+        <select data-testid="sim-mode" value={mode} onChange={(e) => changeMode(e.target.value as SimMode)}>
+          {MODES.map((m) => (
+            <option key={m.id} value={m.id} title={m.hint}>
+              {m.label}
             </option>
           ))}
         </select>
       </label>
-      <div className="sim-row">
-        <label className="grow">
-          <span>URL</span>
-          <input
-            data-testid="sim-url"
-            list="sim-hosts"
-            value={drafts.url}
-            spellCheck={false}
-            placeholder="http://host:port/path?query"
-            aria-invalid={!!target.error}
-            onChange={(e) => edit({ url: e.target.value })}
-          />
-        </label>
+      {mode === "MESH" ? (
+        <MeshFields request={request} setRequest={setRequest} services={mesh} namespaces={namespaces} portsOf={(ref) => portsOfService(source, ref, mesh)} />
+      ) : (
         <label>
-          <span>Method</span>
-          <select data-testid="sim-method" value={request.request.method ?? "GET"} onChange={(e) => commit(request.gateway ?? "", e.target.value, drafts)} disabled={request.request.protocol === "GRPC"}>
-            {METHODS.map((m) => (
-              <option key={m}>{m}</option>
+          <span>Gateway</span>
+          <select data-testid="sim-gateway" value={request.gateway ?? ""} onChange={(e) => setRequest({ ...request, gateway: e.target.value })}>
+            {gatewayRefs.length === 0 && <option value="">no Gateway in the configuration</option>}
+            {gatewayRefs.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
             ))}
           </select>
         </label>
-      </div>
-      <datalist id="sim-hosts">
-        {hostnames.map((h) => (
-          <option key={h} value={h} />
-        ))}
-      </datalist>
-      {target.error && <div className="sim-error">{target.error}</div>}
-      <label>
-        <span>Headers (one per line, Name: value)</span>
-        <textarea
-          data-testid="sim-headers"
-          rows={3}
-          value={drafts.headers}
-          spellCheck={false}
-          placeholder="x-canary: always"
-          aria-invalid={headers.badLines.length > 0}
-          onChange={(e) => edit({ headers: e.target.value })}
-        />
-      </label>
-      {headers.badLines.length > 0 && <div className="sim-error">line {headers.badLines.join(", ")}: not a header (Name: value)</div>}
+      )}
+      {(mode === "HTTP" || mode === "GRPC" || mode === "MESH") && <HttpFields request={request} setRequest={setRequest} hosts={hosts} />}
+      {mode === "GRPC" && <GrpcFields request={request} setRequest={setRequest} services={grpc} />}
+      {(mode === "TLS" || mode === "TCP" || mode === "UDP") && (
+        <div className="sim-row">
+          {mode === "TLS" && (
+            <SniField
+              sni={request.request.sni ?? ""}
+              hosts={hosts}
+              // The SNI is also the name the connection is for (`host`); empty = the client sends none.
+              onChange={(sni) => setSpec(sni ? { sni, host: sni } : { sni: undefined, host: "" })}
+            />
+          )}
+          <PortField port={request.request.port} ports={listenerPorts(gateway, mode)} label={`${mode} port`} onChange={(port) => setSpec({ port })} />
+        </div>
+      )}
       <div className="sim-row">
         <button type="submit" className="btn primary" data-testid="sim-run" title="Run (Ctrl+Enter)">
           Run

@@ -7,6 +7,7 @@ import { useStore } from "../store";
 import { describeRequest } from "./request";
 import { destination, destinationChanged } from "./outcome";
 import { addCurrentAsSample, openSample } from "./simulate";
+import { modeOf } from "./modes";
 
 export function Samples() {
   const samples = useStore((s) => s.samples);
@@ -41,12 +42,12 @@ export function Samples() {
         {samples.map((s) => {
           const moved = destinationChanged(s.outcome, s.previous);
           return (
-            <li key={s.id} className={moved ? "moved" : ""} data-testid="sample" data-changed={moved} data-status={s.outcome?.statusCode ?? ""} data-backend={s.outcome?.backend ?? ""}>
+            <li key={s.id} className={moved ? "moved" : ""} data-testid="sample" data-changed={moved} data-status={s.outcome?.statusCode ?? ""} data-backend={s.outcome?.backend ?? ""} data-grpc-status={s.outcome?.grpcStatus ?? ""} data-mode={modeOf(s.request)}>
               <button type="button" className="sample-open" title="Open in the form" onClick={() => openSample(s)}>
                 <span className="sample-label">{s.label}</span>
                 <span className="muted small">{describeRequest(s.request)}</span>
-                <span className={`dest ${s.outcome && s.outcome.statusCode >= 400 ? "bad" : ""}`}>{destination(s.outcome)}</span>
-                {moved && <span className="was">was {destination(s.previous)}</span>}
+                <span className={`dest ${s.outcome && (s.outcome.statusCode >= 400 || s.outcome.connectionError) ? "bad" : ""}`}>{destination(s.outcome, s.request)}</span>
+                {moved && <span className="was">was {destination(s.previous, s.request)}</span>}
               </button>
               <button type="button" className="icon" aria-label={`Remove sample ${s.label}`} title="Remove" onClick={() => removeSample(s.id)}>
                 ×

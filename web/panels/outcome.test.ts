@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, load, match } from "../../src/index";
 import type { SimRequest } from "../../src/model/request";
 import { GALLERY } from "../gallery";
-import { destination, destinationChanged, litPathOf, pct } from "./outcome";
+import type { Outcome } from "../../src/model/outcome";
+import { destination, destinationChanged, litPathOf, pct, verdictOf, type Verdict } from "./outcome";
 
 function run(id: string, request: SimRequest, edit?: (yaml: string) => string) {
   const ex = GALLERY.find((e) => e.id === id)!;
@@ -63,5 +64,49 @@ describe("litPathOf", () => {
 
   it("is empty without an outcome", () => {
     expect(litPathOf(get("a/b", "h", "/"), null, new Set())).toEqual([]);
+  });
+});
+
+/** An outcome as the engine makes them, with the fields a row sets. */
+function outcome(o: Partial<Outcome>): Outcome {
+  return { statusCode: 200, backend: null, backends: [], listener: null, route: null, rule: null, match: null, requestHeaders: {}, path: "/", host: "", redirect: null, responseHeaders: {}, mirrors: [], trace: [], ...o };
+}
+const one = (ns: string, name: string, probability = 1) => ({ namespace: ns, name, port: 5432, weight: 1, probability });
+const tcp: SimRequest = { gateway: "data/db-edge", request: { protocol: "TCP", host: "", port: 5432 } };
+const grpc: SimRequest = { gateway: "catalog/grpc", request: { protocol: "GRPC", host: "g", grpc: { service: "s.S", method: "M" } } };
+const mesh: SimRequest = { mesh: { service: "ratings/ratings", port: 8080, client: "qa/load" }, request: { protocol: "HTTP", host: "ratings", path: "/" } };
+
+describe("verdictOf and destination by kind of traffic", () => {
+  it.each<[string, SimRequest, Partial<Outcome>, Pick<Verdict, "code" | "level">, string]>([
+    ["TCP to one backend", tcp, { backend: "data/db", backends: [one("data", "db")] }, { code: "connected", level: "ok" }, "TCP → data/db"],
+    ["TCP split", tcp, { backends: [one("data", "a", 0.5), one("data", "b", 0.5)] }, { code: "connected", level: "ok" }, "TCP → data/a 50% · data/b 50%"],
+    ["UDP", { gateway: "g/g", request: { protocol: "UDP", port: 53 } }, { backend: "dns/coredns", backends: [one("dns", "coredns")] }, { code: "forwarded", level: "ok" }, "UDP → dns/coredns"],
+    ["TLS refused", { gateway: "g/g", request: { protocol: "TLS", sni: "x" } }, { statusCode: 404, connectionError: "no TLSRoute claims SNI x" }, { code: "no connection", level: "bad" }, "no connection: no TLSRoute claims SNI x"],
+    ["TCP to an invalid backend", tcp, { statusCode: 500, backends: [{ ...one("data", "gone"), invalid: "BackendNotFound" }] }, { code: "500", level: "bad" }, "500"],
+    ["gRPC OK", grpc, { backend: "catalog/read", backends: [one("catalog", "read")], grpcStatus: "OK" }, { code: "gRPC OK", level: "ok" }, "gRPC OK → catalog/read"],
+    ["gRPC Unimplemented", grpc, { statusCode: 404, grpcStatus: "Unimplemented" }, { code: "gRPC Unimplemented", level: "warn" }, "gRPC Unimplemented"],
+    ["gRPC to a broken backend", grpc, { statusCode: 500, grpcStatus: "Unknown" }, { code: "gRPC Unknown", level: "bad" }, "gRPC Unknown"],
+    ["not simulated", tcp, { statusCode: 0, trace: [{ step: "protocol", detail: "TCPRoute matching is not simulated yet", refs: [] }] }, { code: "not simulated", level: "muted" }, "not simulated"],
+    ["HTTP 404", get("a/b", "h", "/"), { statusCode: 404 }, { code: "404", level: "warn" }, "404"],
+  ])("%s", (_name, req, o, verdict, dest) => {
+    const out = outcome(o);
+    const v = verdictOf(req, out);
+    expect({ code: v.code, level: v.level }).toEqual(verdict);
+    expect(destination(out, req)).toBe(dest);
+  });
+
+  it("says why a request is not simulated", () => {
+    expect(verdictOf(tcp, outcome({ statusCode: 0, trace: [{ step: "protocol", detail: "TCPRoute matching is not simulated yet", refs: [] }] })).meaning).toBe("TCPRoute matching is not simulated yet");
+  });
+
+  it("mesh calls read like HTTP, through the real engine", () => {
+    const { o } = run("gamma-canary", mesh);
+    expect(verdictOf(mesh, o)).toMatchObject({ code: "200", level: "ok" });
+    expect(destination(o, mesh)).toBe("200 → ratings/ratings-v2");
+  });
+
+  it("a mesh call's lit path starts at the Service it is sent to", () => {
+    const { o, ids } = run("gamma-canary", mesh);
+    expect(litPathOf(mesh, o, ids)).toEqual(["Service/ratings/ratings", "HTTPRoute/qa/ratings-qa", "Service/ratings/ratings-v2"]);
   });
 });

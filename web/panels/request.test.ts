@@ -1,7 +1,7 @@
 /** The simulator's text fields ⇄ request objects, table-driven. */
 import { describe, expect, it } from "vitest";
-import { buildRequest, describeRequest, formatHeaders, formatTarget, parseHeaders, parseQuery, parseTarget } from "./request";
-import type { RequestSpec } from "../../src/model/request";
+import { buildRequest, describeRequest, formatHeaders, formatTarget, parseHeaders, parseQuery, parseTarget, withTarget } from "./request";
+import type { RequestSpec, SimRequest } from "../../src/model/request";
 
 describe("parseTarget", () => {
   it.each<[string, RequestSpec, string?]>([
@@ -76,5 +76,33 @@ describe("requests", () => {
     expect(describeRequest(r)).toBe("POST shop.example.com/api?x=1");
     expect(describeRequest({ gateway: "g/g", request: { protocol: "HTTPS", host: "h", port: 8443, path: "/" } })).toBe("GET https://h:8443/");
     expect(describeRequest({ gateway: "g/g", request: { protocol: "GRPC", host: "h", grpc: { service: "s.S", method: "M" } } })).toBe("gRPC h s.S/M");
+  });
+});
+
+describe("withTarget", () => {
+  const gateway: SimRequest = { gateway: "infra/web", request: { protocol: "HTTP", host: "old", path: "/" } };
+  const mesh: SimRequest = { mesh: { service: "ratings/ratings", port: 8080, client: "qa/x" }, request: { protocol: "HTTP", host: "ratings", path: "/" } };
+  it.each<[string, SimRequest, string, string, SimRequest]>([
+    ["an HTTP URL to a gateway", gateway, "http://shop.example.com/a?b=1", "X-A: 1", { gateway: "infra/web", request: { protocol: "HTTP", host: "shop.example.com", path: "/a", rawQuery: "b=1", query: { b: "1" }, method: "PUT", headers: { "X-A": "1" } } }],
+    ["the same URL to a mesh Service keeps the mesh target", mesh, "http://ratings/x", "", { mesh: { service: "ratings/ratings", port: 8080, client: "qa/x" }, request: { protocol: "HTTP", host: "ratings", path: "/x", method: "PUT", headers: {} } }],
+    ["a gRPC URL carries no method", gateway, "grpc://g.example.com:8080/s.S/M", "te: trailers", { gateway: "infra/web", request: { protocol: "GRPC", host: "g.example.com", port: 8080, path: "/s.S/M", grpc: { service: "s.S", method: "M" }, headers: { te: "trailers" } } }],
+    ["a tls:// URL is a TLS connection with SNI, port 443 by default", gateway, "tls://vault.example.com", "", { gateway: "infra/web", request: { protocol: "TLS", host: "vault.example.com", sni: "vault.example.com", port: 443 } }],
+    ["a tcp:// URL is a connection to a port, without hostname", gateway, "tcp://db.example.com:5432", "", { gateway: "infra/web", request: { protocol: "TCP", host: "", port: 5432 } }],
+    ["udp:// without a port", gateway, "udp://dns", "", { gateway: "infra/web", request: { protocol: "UDP", host: "" } }],
+  ])("%s", (_name, current, url, headers, want) => {
+    expect(withTarget(current, parseTarget(url), "PUT", parseHeaders(headers))).toEqual(want);
+  });
+});
+
+describe("describeRequest for every mode", () => {
+  it.each<[SimRequest, string]>([
+    [{ gateway: "g/g", request: { protocol: "TLS", host: "pay.example.com", sni: "pay.example.com", port: 443 } }, "TLS pay.example.com:443"],
+    [{ gateway: "g/g", request: { protocol: "TLS", host: "", port: 8443 } }, "TLS :8443"],
+    [{ gateway: "g/g", request: { protocol: "TCP", host: "", port: 5432 } }, "TCP :5432"],
+    [{ gateway: "g/g", request: { protocol: "UDP", host: "", port: 53 } }, "UDP :53"],
+    [{ mesh: { service: "ratings/ratings", port: 8080, client: "qa/load" }, request: { protocol: "HTTP", host: "ratings", path: "/r/1", method: "GET" } }, "mesh qa → ratings/ratings:8080 · GET ratings/r/1"],
+    [{ mesh: { service: "ratings/ratings" }, request: { protocol: "GRPC", host: "ratings", grpc: { service: "r.R", method: "Get" } } }, "mesh ratings/ratings · gRPC ratings r.R/Get"],
+  ])("%j", (r, text) => {
+    expect(describeRequest(r)).toBe(text);
   });
 });

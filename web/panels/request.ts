@@ -135,12 +135,36 @@ export function buildRequest(gateway: string, target: ParsedTarget, method: stri
   return { gateway, request: spec };
 }
 
-/** One line naming a request, for sample lists: `GET shop.example.com/cart`. */
+/**
+ * The request the URL field describes, sent to the same target (gateway or mesh Service) as
+ * `current`. A gRPC call carries no method (it is always a POST); a `tls://`, `tcp://` or `udp://`
+ * URL becomes a connection request (host as SNI for TLS; TCP and UDP carry no hostname).
+ */
+export function withTarget(current: SimRequest, target: ParsedTarget, method: string, headers: ParsedHeaders): SimRequest {
+  const t = target.spec;
+  let spec: RequestSpec;
+  if (t.protocol === "TLS") spec = { protocol: "TLS", host: t.host ?? "", sni: t.host ?? "", port: t.port ?? defaultPort("TLS") };
+  else if (t.protocol === "TCP" || t.protocol === "UDP") spec = t.port === undefined ? { protocol: t.protocol, host: "" } : { protocol: t.protocol, host: "", port: t.port };
+  else if (t.protocol === "GRPC") spec = { ...t, headers: headers.headers };
+  else spec = { ...t, method: method || "GET", headers: headers.headers };
+  return { ...current, request: spec };
+}
+
+/** One line naming a request, for sample lists: `GET shop.example.com/cart`, `TCP :5432`, `mesh qa → ns/svc:80 GET /`. */
 export function describeRequest(r: SimRequest): string {
   const s = r.request;
-  if (s.protocol === "GRPC" && s.grpc) return `gRPC ${s.host ?? ""} ${s.grpc.service ?? ""}/${s.grpc.method ?? ""}`;
-  const scheme = s.protocol && s.protocol !== "HTTP" ? `${SCHEME_OF[s.protocol]}://` : "";
   const port = s.port !== undefined && s.port !== defaultPort(s.protocol) ? `:${s.port}` : "";
-  const q = s.rawQuery ?? (s.query && Object.keys(s.query).length ? formatQuery(s.query) : "");
-  return `${s.method ?? "GET"} ${scheme}${s.host ?? ""}${port}${s.path ?? "/"}${q ? `?${q}` : ""}`;
+  let what: string;
+  if (s.protocol === "GRPC" && s.grpc) what = `gRPC ${s.host ?? ""} ${s.grpc.service ?? ""}/${s.grpc.method ?? ""}`;
+  else if (s.protocol === "TLS") what = `TLS ${s.sni ?? s.host ?? ""}${s.port !== undefined ? `:${s.port}` : ""}`;
+  else if (s.protocol === "TCP" || s.protocol === "UDP") what = `${s.protocol} ${s.host ?? ""}:${s.port ?? "?"}`;
+  else {
+    const scheme = s.protocol && s.protocol !== "HTTP" ? `${SCHEME_OF[s.protocol]}://` : "";
+    const q = s.rawQuery ?? (s.query && Object.keys(s.query).length ? formatQuery(s.query) : "");
+    what = `${s.method ?? "GET"} ${scheme}${s.host ?? ""}${r.mesh ? "" : port}${s.path ?? "/"}${q ? `?${q}` : ""}`;
+  }
+  if (!r.mesh) return what;
+  const from = r.mesh.client ? `${r.mesh.client.includes("/") ? r.mesh.client.split("/")[0] : "default"} → ` : "";
+  const to = r.mesh.service ?? r.mesh.pod ?? "?";
+  return `mesh ${from}${to}${r.mesh.port !== undefined ? `:${r.mesh.port}` : ""} · ${what}`;
 }
