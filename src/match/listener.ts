@@ -28,7 +28,7 @@ const SERVES: Record<string, string[]> = { HTTP: ["HTTP"], GRPC: ["HTTP"], HTTPS
  * (ListenerEntry.name: "Name is not required to be unique across a Gateway and ListenerSets"), so a
  * ListenerSet's listener also names its set.
  */
-function nameOf(l: ListenerIndex): string {
+export function nameOf(l: ListenerIndex): string {
   const origin = l.view.origin;
   return origin.startsWith("ListenerSet/") || origin.startsWith("XListenerSet/") ? `${l.view.name} of ${origin.slice(0, origin.indexOf("/"))} ${origin.slice(origin.indexOf("/") + 1)}` : l.view.name;
 }

@@ -114,5 +114,4 @@ spec:
     { label: "3306 is refused", request: { gateway: "data/db-edge", request: { protocol: "TCP", host: "", port: 3306 } }, expect: { statusCode: 0, backend: null, connectionError: true } },
   ],
   nodes: ["GatewayClass/example", "Gateway/data/db-edge", "Listener/data/db-edge/primary", "Listener/data/db-edge/replicas", "TCPRoute/data/orders-db", "TCPRoute/data/orders-db-read", "Service/data/orders-primary", "Service/data/orders-replica-a", "Service/data/orders-replica-b"],
-  notSimulatedYet: "TCPRoute matching (the engine answers TCP connections with status 0 until it simulates TCPRoute)",
 };

@@ -96,5 +96,4 @@ spec:
     { label: "unknown SNI is refused", request: { gateway: "secure/passthrough", request: { protocol: "TLS", host: "shop.example.com", sni: "shop.example.com", port: 443 } }, expect: { statusCode: 0, backend: null, connectionError: true } },
   ],
   nodes: ["GatewayClass/example", "Gateway/secure/passthrough", "Listener/secure/passthrough/tls", "TLSRoute/secure/payments", "TLSRoute/secure/vault", "Service/secure/payments-api", "Service/secure/vault"],
-  notSimulatedYet: "TLSRoute matching (the engine answers TLS connections with status 0 until it simulates TLSRoute)",
 };
