@@ -6,6 +6,7 @@ const GW = gateway("gw", ["{name: l, port: 80, protocol: HTTP, allowedRoutes: {n
 const GW2 = gateway("gw2", ["{name: l, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}"]);
 const ROUTE = httpRoute("infra", "r", "  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: svc, port: 443}]}]");
 const CA = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ca, namespace: infra}\ndata: {ca.crt: pem}";
+const SECRETS = "apiVersion: v1\nkind: Secret\nmetadata: {name: ca-secret, namespace: infra}\nstringData: {ca.crt: pem}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: tls-secret, namespace: infra}\nstringData: {tls.crt: pem}";
 /** A Service with named ports https (443) and admin (8443). */
 const SVC = `apiVersion: v1
 kind: Service
@@ -24,7 +25,9 @@ describe("BackendTLSPolicy validation (BackendTLSPolicyValidation)", () => {
   it.each<[string, string, string[]]>([
     ["valid CA ConfigMap", VALID, ["Accepted=True/Accepted", "ResolvedRefs=True/ResolvedRefs"]],
     ["missing ConfigMap", "{caCertificateRefs: [{group: '', kind: ConfigMap, name: nope}], hostname: a.example.com}", ["Accepted=False/NoValidCACertificate", "ResolvedRefs=False/InvalidCACertificateRef"]],
-    ["unsupported kind", "{caCertificateRefs: [{group: '', kind: Secret, name: ca}], hostname: a.example.com}", ["Accepted=False/NoValidCACertificate", "ResolvedRefs=False/InvalidKind"]],
+    ["unsupported kind", "{caCertificateRefs: [{group: '', kind: Service, name: ca}], hostname: a.example.com}", ["Accepted=False/NoValidCACertificate", "ResolvedRefs=False/InvalidKind"]],
+    ["a Secret with ca.crt (implementation-specific)", "{caCertificateRefs: [{group: '', kind: Secret, name: ca-secret}], hostname: a.example.com}", ["Accepted=True/Accepted", "ResolvedRefs=True/ResolvedRefs"]],
+    ["a Secret without ca.crt", "{caCertificateRefs: [{group: '', kind: Secret, name: tls-secret}], hostname: a.example.com}", ["Accepted=False/NoValidCACertificate", "ResolvedRefs=False/InvalidCACertificateRef"]],
     ["one valid CA of two: accepted, refs not resolved", "{caCertificateRefs: [{group: '', kind: ConfigMap, name: ca}, {group: '', kind: ConfigMap, name: nope}], hostname: a.example.com}", ["Accepted=True/Accepted", "ResolvedRefs=False/InvalidCACertificateRef"]],
     ["well-known System CAs", "{wellKnownCACertificates: System, hostname: a.example.com}", ["Accepted=True/Accepted", "ResolvedRefs=True/ResolvedRefs"]],
     ["unknown well-known set", "{wellKnownCACertificates: example.com/mine, hostname: a.example.com}", ["Accepted=False/Invalid", "ResolvedRefs=True/ResolvedRefs"]],
@@ -37,7 +40,7 @@ describe("BackendTLSPolicy validation (BackendTLSPolicyValidation)", () => {
     ["SAN URI without scheme", "{wellKnownCACertificates: System, hostname: a.example.com, subjectAltNames: [{type: URI, uri: 'no-scheme'}]}", ["Accepted=False/Invalid", "ResolvedRefs=True/ResolvedRefs"]],
     ["SAN of unknown type", "{wellKnownCACertificates: System, hostname: a.example.com, subjectAltNames: [{type: IP, hostname: a}]}", ["Accepted=False/Invalid", "ResolvedRefs=True/ResolvedRefs"]],
   ])("%s", (_label, validation, want) => {
-    const m = sim(CLASS, GW, ROUTE, SVC, CA, policy("p", validation));
+    const m = sim(CLASS, GW, ROUTE, SVC, CA, SECRETS, policy("p", validation));
     const s = status(m, "BackendTLSPolicy/infra/p");
     expect(s.ancestors!.map((a) => a.parentRef)).toEqual(["infra/gw"]);
     expect(show(s.ancestors![0].conditions)).toEqual(want);

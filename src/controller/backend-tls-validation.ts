@@ -4,8 +4,8 @@
  * the problems a controller reports.
  * - hostname: "MUST be used as the SNI to connect to the backend" and, without subjectAltNames,
  *   "MUST match the certificate served by the matching backend"; required.
- * - caCertificateRefs: missing, or a ConfigMap without `ca.crt` → ResolvedRefs=False/
- *   InvalidCACertificateRef; unknown or unsupported kind → InvalidKind; "If ALL CACertificateRefs
+ * - caCertificateRefs: missing, or a ConfigMap (or Secret, implementation-specific) without `ca.crt`
+ *   → ResolvedRefs=False/InvalidCACertificateRef; unknown or unsupported kind → InvalidKind; "If ALL CACertificateRefs
  *   are invalid … Accepted … False, with a Reason NoValidCACertificate".
  * - wellKnownCACertificates: "If an implementation does not support the WellKnownCACertificates
  *   field, or the supplied value is not recognized … Accepted … False, with a Reason Invalid"
@@ -19,7 +19,7 @@ import type { PathSegment } from "../model/source";
 import { cond, type Condition } from "../model/status";
 import { type Ctx, arr, isRecord, str } from "./context";
 import { readRef } from "./refs";
-import { caConfigMapProblem } from "./secrets";
+import { caConfigMapProblem, secretValue } from "./secrets";
 import { relation } from "./shared";
 
 /** RFC 1123 DNS name, lower case (the CRD's pattern for validation.hostname). */
@@ -101,15 +101,19 @@ function checkCARefs(ctx: Ctx, policy: Resource, refs: unknown[], path: PathSegm
     const key = `${ref.kind}/${policy.namespace}/${ref.name}`;
     let reason = "";
     let message = "";
-    if (ref.group !== "" || ref.kind !== "ConfigMap") {
+    if (ref.group !== "" || (ref.kind !== "ConfigMap" && ref.kind !== "Secret")) {
       reason = "InvalidKind";
-      message = `caCertificateRef kind ${ref.group ? ref.group + "/" : ""}${ref.kind} is not supported (core ConfigMap)`;
+      message = `caCertificateRef kind ${ref.group ? ref.group + "/" : ""}${ref.kind} is not supported (core ConfigMap, or Secret)`;
     } else {
-      const cm = ctx.get("", "ConfigMap", policy.namespace, ref.name);
-      const p = cm ? caConfigMapProblem(cm) : `ConfigMap ${policy.namespace}/${ref.name} not found`;
+      // Core support is a ConfigMap; a Secret with `ca.crt` is "other kinds of resources"
+      // (implementation-specific), which common implementations accept: so does the simulator.
+      const obj = ctx.get("", ref.kind, policy.namespace, ref.name);
+      const p = !obj ? `${ref.kind} ${policy.namespace}/${ref.name} not found` : ref.kind === "ConfigMap" ? caConfigMapProblem(obj) : caSecretProblem(obj);
       if (p) {
         reason = "InvalidCACertificateRef";
         message = p;
+      } else if (ref.kind === "Secret") {
+        ctx.report(policy, [...path, index], "info", "ImplementationSpecific", `BackendTLSPolicy ${policy.namespace}/${policy.name}: a Secret as CA certificate is implementation-specific (Core support is a ConfigMap)`);
       }
     }
     if (reason) {
@@ -120,4 +124,12 @@ function checkCARefs(ctx: Ctx, policy: Resource, refs: unknown[], path: PathSegm
     ctx.relate(relation("caCertificateRef", ctx.key(policy), key, !reason, [...path, index], reason || undefined));
   });
   return { caRefs, problem, valid };
+}
+
+/** Why a Secret cannot serve as a CA bundle (it needs `ca.crt`), or null. */
+function caSecretProblem(secret: Resource): string | null {
+  const v = secretValue(secret, "ca.crt");
+  if (v === undefined) return `Secret ${secret.namespace}/${secret.name} lacks ca.crt`;
+  if (v === null) return `Secret ${secret.namespace}/${secret.name} holds ca.crt data that is not base64`;
+  return null;
 }
