@@ -13,6 +13,7 @@ import { type Ctx, type GatewayState, type ListenerState, arr, failListener, isR
 import { readRef, relateGrant, resolveRef } from "./refs";
 import { caConfigMapProblem } from "./secrets";
 import { relation } from "./shared";
+import { checkFrontendConfig } from "./frontend-config";
 
 const isConfigMap = (group: string, kind: string): boolean => group === "" && kind === "ConfigMap";
 
@@ -86,6 +87,7 @@ export function checkInsecureMode(gw: GatewayState): void {
 /** Rule: frontend validation of every Gateway. */
 export function runFrontendValidation(ctx: Ctx): void {
   for (const gw of ctx.gateways) {
+    checkFrontendConfig(ctx, gw);
     checkInsecureMode(gw);
     for (const ls of gw.listeners) checkListenerValidation(ctx, ls);
   }

@@ -31,7 +31,8 @@ function infoOf(model: Model, l: ListenerView): FrontendInfo | null {
   let info = infos.get(l);
   if (info !== undefined) return info;
   info = null;
-  const origin = model.byKey.get(l.origin);
+  // The Gateway's configuration, also for a listener a ListenerSet adds ("for entire gateway").
+  const origin = model.byKey.get(l.gatewayKey);
   const found = origin && l.protocol === "HTTPS" ? validationFor(origin.spec, l.port) : null;
   if (origin && found) {
     const v = found.validation;
@@ -41,7 +42,7 @@ function infoOf(model: Model, l: ListenerView): FrontendInfo | null {
       return `${typeof o.kind === "string" ? o.kind : "ConfigMap"} ${typeof o.namespace === "string" && o.namespace ? o.namespace : origin.namespace}/${String(o.name ?? "")}`;
     });
     const where = found.path[3] === "perPort" ? `perPort entry for port ${l.port}` : "default";
-    info = { where, mode: typeof v.mode === "string" ? v.mode : "AllowValidOnly", cas, origin: l.origin };
+    info = { where, mode: typeof v.mode === "string" ? v.mode : "AllowValidOnly", cas, origin: l.gatewayKey };
   }
   infos.set(l, info);
   return info;
