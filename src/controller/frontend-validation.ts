@@ -34,9 +34,11 @@ export function validationFor(gwSpec: unknown, port: number): { validation: Reco
 /** Check the CA references that apply to one HTTPS listener. */
 export function checkListenerValidation(ctx: Ctx, ls: ListenerState): void {
   if (ls.view.protocol !== "HTTPS") return;
-  const found = validationFor(ls.origin.spec, ls.view.port);
+  // GatewayTLSConfig: "TLS specifies frontend and backend tls configuration for entire gateway": it
+  // also covers the HTTPS listeners ListenerSets add (the Gateway's, not the set's, references).
+  const found = validationFor(ls.gw.res.spec, ls.view.port);
   if (!found) return;
-  const from = ls.origin;
+  const from = ls.gw.res;
   const refs = arr(found.validation.caCertificateRefs);
   let valid = 0;
   refs.forEach((raw, i) => {

@@ -83,3 +83,29 @@ describe("certificateRefs of ListenerSet listeners and ReferenceGrants", () => {
     expect(m.relations.filter((r) => r.type === "certificateRef")).toEqual([expect.objectContaining({ from: "ListenerSet/apps/ls", to: "Secret/apps/cert", ok: true, path: ["spec", "listeners", 0, "tls", "certificateRefs", 0] })]);
   });
 });
+
+/**
+ * GatewayTLSConfig: "TLS specifies frontend and backend tls configuration for entire gateway";
+ * frontend.default applies "for all Listeners handling HTTPS traffic" — with ListenerSets, the merged
+ * list, so the HTTPS listeners a set adds are validated with the Gateway's CA references. Rows: the
+ * Gateway's CA references (resolved against the Gateway's namespace), then the set listener's
+ * ResolvedRefs and Accepted.
+ */
+describe("the Gateway's client certificate validation covers ListenerSet listeners", () => {
+  const CA = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ca, namespace: infra}\ndata: {ca.crt: x}";
+  const frontend = (refs: string) => `  tls:\n    frontend:\n      default:\n        validation: {caCertificateRefs: ${refs}}\n`;
+  const https = "{name: l, port: 443, protocol: HTTPS, hostname: ls.example.com, tls: {certificateRefs: [{name: cert}]}}";
+  it.each<[string, string, string[]]>([
+    ["a valid CA ConfigMap", "[{name: ca}]", ["ResolvedRefs=True/ResolvedRefs", "Accepted=True/Accepted"]],
+    ["a missing CA ConfigMap", "[{name: nope}]", ["ResolvedRefs=False/InvalidCACertificateRef", "Accepted=False/NoValidCACertificate"]],
+  ])("%s", (_label, refs, want) => {
+    const m = sim(CLASS, CA, tlsSecret("infra", "cert"), gateway("gw", ["{name: gw-l, port: 80, protocol: HTTP}"], allowed("{from: Same}") + frontend(refs)), listenerSet("infra", "ls", [https]));
+    const conds = show(status(m, "ListenerSet/infra/ls").listeners![0].conditions);
+    for (const w of want) expect(conds).toContain(w);
+  });
+
+  it("a set the Gateway does not take is not validated against the Gateway's configuration", () => {
+    const m = sim(CLASS, CA, tlsSecret("infra", "cert"), gateway("gw", ["{name: gw-l, port: 80, protocol: HTTP}"], frontend("[{name: nope}]")), listenerSet("infra", "ls", [https]));
+    expect(show(status(m, "ListenerSet/infra/ls").listeners![0].conditions)).toContain("ResolvedRefs=True/ResolvedRefs");
+  });
+});

@@ -86,3 +86,55 @@ describe("requests to ListenerSet listeners (served on the parent Gateway's addr
     );
   });
 });
+
+/**
+ * GatewayTLSConfig.frontend ("TLS config when client connects to Gateway", "for entire gateway"): the
+ * Gateway's client certificate validation also guards the HTTPS listeners a ListenerSet adds. Rows:
+ * the client certificate presented, then whether the handshake is refused and the backend reached.
+ */
+describe("HTTPS to a ListenerSet listener under the Gateway's client certificate validation", () => {
+  const model = modelOf(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: gc
+  allowedListeners: {namespaces: {from: Same}}
+  tls: {frontend: {default: {validation: {caCertificateRefs: [{name: ca}]}}}}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ca, namespace: infra}
+data: {ca.crt: x}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: team, namespace: infra}
+spec:
+  parentRef: {name: gw}
+  listeners:
+  - {name: secure, port: 443, protocol: HTTPS, hostname: team.example.com, tls: {certificateRefs: [{name: cert}]}}
+---
+apiVersion: v1
+kind: Secret
+type: kubernetes.io/tls
+metadata: {name: cert, namespace: infra}
+data: {tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCkFBPT0KLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=, tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCkFBPT0KLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: infra}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: team}]
+  rules: [{backendRefs: [{name: svc, port: 80}]}]
+`);
+  it.each<[string, string | undefined, boolean, string | null]>([
+    ["no client certificate: the handshake is refused", undefined, true, null],
+    ["a client certificate: served", "infra/client", false, "infra/svc"],
+  ])("%s", (_label, clientCertificate, refused, backend) => {
+    const o = match(model, { gateway: "infra/gw", request: { protocol: "HTTPS", host: "team.example.com", path: "/", clientCertificate } });
+    expect({ refused: o.connectionError !== undefined, backend: o.backend, listener: o.listener }).toEqual({ refused, backend, listener: "infra/gw/infra/team/secure" });
+  });
+});
