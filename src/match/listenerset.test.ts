@@ -138,3 +138,61 @@ spec:
     expect({ refused: o.connectionError !== undefined, backend: o.backend, listener: o.listener }).toEqual({ refused, backend, listener: "infra/gw/infra/team/secure" });
   });
 });
+
+/**
+ * TLS, TCP and UDP listeners a ListenerSet adds are served like the Gateway's own (the matchers read
+ * the merged listener list): each row sends one connection to the Gateway's address and expects the
+ * route attached through the set and its backend.
+ */
+describe("TLS, TCP and UDP listeners of a ListenerSet", () => {
+  const model = modelOf(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: gc
+  allowedListeners: {namespaces: {from: Same}}
+  listeners:
+  - {name: web, port: 80, protocol: HTTP}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: l4, namespace: infra}
+spec:
+  parentRef: {name: gw}
+  listeners:
+  - {name: tls, port: 443, protocol: TLS, hostname: db.example.com, tls: {mode: Passthrough}}
+  - {name: tcp, port: 5432, protocol: TCP}
+  - {name: udp, port: 53, protocol: UDP}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata: {name: tls, namespace: infra}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: l4, sectionName: tls}]
+  hostnames: [db.example.com]
+  rules: [{backendRefs: [{name: tls-svc, port: 443}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: tcp, namespace: infra}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: l4, port: 5432}]
+  rules: [{backendRefs: [{name: tcp-svc, port: 5432}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: UDPRoute
+metadata: {name: udp, namespace: infra}
+spec:
+  parentRefs: [{kind: ListenerSet, group: gateway.networking.k8s.io, name: l4, sectionName: udp}]
+  rules: [{backendRefs: [{name: udp-svc, port: 53}]}]
+`);
+  it.each<[string, "TLS" | "TCP" | "UDP", string, number, string, string]>([
+    ["TLS passthrough by SNI", "TLS", "db.example.com", 443, "infra/tls-svc", "TLSRoute/infra/tls"],
+    ["TCP by port", "TCP", "", 5432, "infra/tcp-svc", "TCPRoute/infra/tcp"],
+    ["UDP by port", "UDP", "", 53, "infra/udp-svc", "UDPRoute/infra/udp"],
+  ])("%s", (_label, protocol, host, port, backend, route) => {
+    const o = match(model, { gateway: "infra/gw", request: { protocol, host, port } });
+    expect({ backend: o.backend, route: o.route, listener: o.listener }).toEqual({ backend, route, listener: `infra/gw/infra/l4/${protocol.toLowerCase()}` });
+  });
+});
