@@ -138,3 +138,19 @@ describe("BackendTLSPolicy conflicts (GEP-713 precedence per target and sectionN
     expect(rel).toMatchObject({ ok: false, reason: "Conflicted" });
   });
 });
+
+describe("BackendTLSPolicy warnings that do not change status", () => {
+  it.each<[string, string, string]>([
+    ["an IP literal as hostname (not a valid SNI)", "{wellKnownCACertificates: System, hostname: 10.0.0.1}", "sni-ip-literal"],
+    ["an un-prefixed option name", "{wellKnownCACertificates: System, hostname: a.example.com}\n  options: {minVersion: '1.3'}", "reserved-option"],
+  ])("%s", (_label, validation, code) => {
+    const m = sim(CLASS, GW, ROUTE, SVC, policy("p", validation));
+    expect(ancestorConds(m, "p")[0]).toBe("Accepted=True/Accepted");
+    expect(m.diagnostics.filter((d) => d.resource?.name === "p").map((d) => `${d.severity}/${d.code}`)).toEqual([`warning/${code}`]);
+  });
+
+  it("a domain-prefixed option is fine", () => {
+    const m = sim(CLASS, GW, ROUTE, SVC, policy("p", "{wellKnownCACertificates: System, hostname: a.example.com}\n  options: {example.com/min-version: '1.3'}"));
+    expect(m.diagnostics.filter((d) => d.resource?.name === "p")).toEqual([]);
+  });
+});

@@ -56,6 +56,9 @@ export function readTLSValidation(ctx: Ctx, policy: Resource): TLSValidation {
   const hostname = str(v.hostname);
   if (!hostname) fail([], "validation.hostname is required (it is the SNI sent to the backend)");
   else if (!HOSTNAME.test(hostname)) fail(["hostname"], `hostname ${JSON.stringify(hostname)} is not a lower-case DNS name`);
+  // RFC 6066 (the hostname "MUST be used as the SNI"): "Literal IPv4 and IPv6 addresses are not permitted in HostName".
+  else if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname)) ctx.report(policy, [...path, "hostname"], "warning", "sni-ip-literal", `${who}: hostname ${hostname} is an IP address, which TLS does not allow as SNI (RFC 6066); clients and backends will not see it`);
+  checkOptions(ctx, policy, who);
   const refsField = legacy ? "caCertRefs" : "caCertificateRefs";
   const refs = arr(v[refsField]);
   const wellKnown = str(legacy ? v.wellKnownCACerts : v.wellKnownCACertificates);
@@ -132,4 +135,16 @@ function caSecretProblem(secret: Resource): string | null {
   if (v === undefined) return `Secret ${secret.namespace}/${secret.name} lacks ca.crt`;
   if (v === null) return `Secret ${secret.namespace}/${secret.name} holds ca.crt data that is not base64`;
   return null;
+}
+
+/**
+ * spec.options: "implementation-specific definitions MUST use domain-prefixed names … Un-prefixed
+ * names are reserved for key names defined by Gateway API" (none are defined yet).
+ */
+function checkOptions(ctx: Ctx, policy: Resource, who: string): void {
+  const options = isRecord(policy.spec) ? policy.spec.options : undefined;
+  if (!isRecord(options)) return;
+  for (const k of Object.keys(options)) {
+    if (!k.includes("/")) ctx.report(policy, ["spec", "options", k], "warning", "reserved-option", `${who}: option ${JSON.stringify(k)} has no domain prefix; un-prefixed names are reserved for Gateway API, which defines none, so it has no defined meaning`);
+  }
 }
