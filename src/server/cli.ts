@@ -8,7 +8,8 @@ import { ROUTE_HELP, ROUTE_SPEC, runRoute } from "./commands/route";
 import { STATUS_HELP, STATUS_SPEC, runStatus } from "./commands/status";
 import { VALIDATE_HELP, VALIDATE_SPEC, runValidate } from "./commands/validate";
 import { GRAPH_HELP, GRAPH_SPEC, runGraph } from "./commands/graph";
-import { DIFF_HELP, SERVE_HELP, notYet } from "./commands/later";
+import { DIFF_HELP, notYet } from "./commands/later";
+import { SERVE_HELP, SERVE_SPEC, runServe } from "./serve/command";
 
 const VERSION = "0.1.0";
 
@@ -20,14 +21,14 @@ Commands:
   validate   YAML errors, schema violations and False conditions, as file:line:column
   graph      the configuration as a graph (json or dot)
   diff       compare two configurations (not implemented yet)
-  serve      serve the app and the read-only cluster proxy (not implemented yet)
+  serve      serve the app and the read-only cluster proxy
 
 Run \`switchyard <command> --help\` for a command's options.`;
 
 interface Command {
   help: string;
   spec?: ArgSpec;
-  run: (args: ParsedArgs, io: Io) => number;
+  run: (args: ParsedArgs, io: Io) => number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -36,7 +37,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { help: VALIDATE_HELP, spec: VALIDATE_SPEC, run: runValidate },
   graph: { help: GRAPH_HELP, spec: GRAPH_SPEC, run: runGraph },
   diff: { help: DIFF_HELP, run: (_a, io) => notYet("diff", io) },
-  serve: { help: SERVE_HELP, run: (_a, io) => notYet("serve", io) },
+  serve: { help: SERVE_HELP, spec: SERVE_SPEC, run: runServe },
 };
 
 /** Run the CLI with `argv` (without `node` and the script). Resolves to the exit status. */
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (args.positional.length > 0) return usageError(io, `${name}: unexpected argument "${args.positional[0]}" (inputs are given with -f PATH)`, name);
   try {
-    return cmd.run(args, io);
+    return await cmd.run(args, io);
   } catch (e) {
     // The engine promises not to throw; if it does anyway, say so plainly instead of a stack dump.
     io.err(`switchyard ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -104,7 +104,7 @@ export class SecretTracker {
 
   private async sync(): Promise<void> {
     const deletes: ClusterObjectKey[] = [];
-    for (const k of [...this.fetched]) {
+    for (const k of this.fetched) {
       if (this.counts.has(k)) continue;
       this.fetched.delete(k);
       if (this.objects.delete(k)) deletes.push(keyOf(k));

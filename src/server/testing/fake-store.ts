@@ -30,7 +30,7 @@ export const fakeKindKey = (group: string, kind: string) => `${group}/${kind}`;
 
 function plural(kind: string): string {
   const k = kind.toLowerCase();
-  if (k.endsWith("y")) return k.slice(0, -1) + "ies";
+  if (/[^aeiou]y$/.test(k)) return k.slice(0, -1) + "ies";
   if (k.endsWith("s") || k.endsWith("sh")) return k + "es";
   return k + "s";
 }
