@@ -32,8 +32,6 @@ export interface GallerySample {
   label: string;
   request: SimRequest;
   expect: SampleExpectation;
-  /** In an example marked `notSimulatedYet`: this sample already gets its expected outcome. */
-  simulatedAlready?: boolean;
 }
 
 export interface GalleryExample {

@@ -14,6 +14,7 @@ import { indexOf, type SnapshotIndex } from "./snapshotIndex";
 import { Conditions } from "./Conditions";
 import { Diagnostics } from "./Diagnostics";
 import { NodeLink } from "./NodeLink";
+import { KindDetails, hasKindDetails } from "./kinds/KindDetails";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -130,7 +131,8 @@ export function Inspector() {
   const ix = indexOf(good);
   const node = ix.nodes.get(selected);
   if (!node) return <div className="panel-body muted">{selected} is not in the current graph.</div>;
-  const facts = Object.entries(node.data).filter(([k]) => k !== "origin");
+  // Rule summaries repeat what the kind's details show in full.
+  const facts = Object.entries(node.data).filter(([k]) => k !== "origin" && !(k === "ruleSummaries" && hasKindDetails(node)));
   const edges = ix.edges.get(node.id) ?? [];
   const diags = ix.diagnostics.get(node.id) ?? [];
   const assumptions = ix.assumptions.get(node.id) ?? [];
@@ -154,6 +156,7 @@ export function Inspector() {
           </tbody>
         </table>
       )}
+      <KindDetails node={node} ix={ix} />
       <StatusSections node={node} ix={ix} />
       {edges.length > 0 && (
         <Section title="References">

@@ -56,7 +56,7 @@ describe("objects by node id", () => {
   it("parses the object a node stands for from its span", () => {
     const s = snapshot(yamlOf("backend-tls"));
     const policy = objectOf(s, "BackendTLSPolicy/finance/billing-tls");
-    expect((policy?.spec as { validation: { hostname: string } }).validation.hostname).toBe("billing.finance.internal");
+    expect(policy).toMatchObject({ spec: { validation: { hostname: "billing.finance.internal" } } });
     expect(objectOf(s, "Listener/finance/web/http")).toBeNull();
     expect(objectOf(s, "Service/none/none")).toBeNull();
   });
