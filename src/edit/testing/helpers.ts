@@ -21,7 +21,7 @@ export function lineDiff(a: string, b: string): { removed: string[]; added: stri
   const ys = y.slice(s, y.length - e);
   const n = xs.length;
   const m = ys.length;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const dp: number[][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => 0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = xs[i] === ys[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const removed: string[] = [];
   const added: string[] = [];
@@ -57,7 +57,8 @@ export function checkResult(before: string, r: EditResult): string {
     for (let i = 1; i < r.changed.length; i++) expect(r.changed[i].from).toBeGreaterThanOrEqual(r.changed[i - 1].to);
   } else expect(after).toBe(before);
   // Read as the engine reads text: split into documents (JSON streams too), each parsed on its own.
-  const errors = splitDocuments(after).flatMap((c) => parseDocument(c.text).errors);
+  // Duplicate keys are the input's own problem (the engine reports them), not the edit's.
+  const errors = splitDocuments(after).flatMap((c) => parseDocument(c.text, { uniqueKeys: false }).errors);
   expect(errors.map((e) => e.message)).toEqual([]);
   return after;
 }
@@ -67,9 +68,9 @@ export function edited(text: string, edit: Edit): string {
   return checkResult(text, applyEdit(text, edit));
 }
 
-/** The value at `path` of the resource `kind/name` in a text, as the engine's parser reads it. */
-export function valueAt(text: string, kind: string, name: string, path: Path): unknown {
-  const r = parse(text).resources.find((x) => x.kind === kind && x.name === name);
+/** The value at `path` of the resource `kind/name` (in `namespace` when given) in a text, as the engine's parser reads it. */
+export function valueAt(text: string, kind: string, name: string, path: Path, namespace?: string): unknown {
+  const r = parse(text).resources.find((x) => x.kind === kind && x.name === name && (namespace === undefined || x.namespace === namespace));
   if (!r) return undefined;
   let v: unknown = r.obj;
   for (const s of path) v = v === null || typeof v !== "object" ? undefined : (v as Record<string, unknown>)[s as string];
