@@ -13,7 +13,7 @@ import { selectListener } from "./listener";
 import { findWinner } from "./lookup";
 import { explainLosers } from "./explain";
 import { bareOutcome, respond, type Landing } from "./respond";
-import { listenerRef, type Trace } from "./trace";
+import { listenerRef, Trace } from "./trace";
 import { gatewayKey, noteRuleFeatures } from "./http";
 import { policyIndex } from "./policy-effects";
 import { frontendTLS } from "./frontend-tls";
@@ -75,8 +75,15 @@ export function matchGrpcOnListener(li: ListenerIndex, landing: Landing, req: No
   }
   let hw = null;
   if (li.httpRoutes > 0) {
-    hw = conflicts.rejected.size > 0 ? httpWinnerWithout(li, req, conflicts.rejected) : findWinner(li, req);
-    if (t.on) explainLosers(li, req, hw, t);
+    const left = conflicts.rejected;
+    hw = left.size > 0 ? httpWinnerWithout(li, req, left) : findWinner(li, req);
+    if (t.on && left.size === 0) explainLosers(li, req, hw, t);
+    else if (t.on) {
+      // The left-out routes are no candidates: their steps (explain.ts knows nothing of them) are dropped.
+      const sub = Trace.create(true);
+      explainLosers(li, req, hw, sub);
+      for (const s of sub.steps) if (!s.refs.some((r) => left.has(r))) t.add(s.step, s.detail, s.refs);
+    }
   }
   if (hw) {
     if (t.on) t.add("rule", `no GRPCRoute takes the call; ${hw.candidate.routeRef} matches it as an HTTP/2 POST to ${req.path} (HTTPRoutes see gRPC calls as plain HTTP/2 requests)`, [hw.candidate.routeRef, listenerRef(li.id)]);

@@ -198,7 +198,7 @@ const rows: { name: string; request: RequestSpec; gateway?: string; want: Want }
   { name: "no backendRefs: 500", request: { host: "", path: "/none" }, want: { status: 500, backend: null } },
   // Bad input
   { name: "unknown gateway: 404", gateway: "infra/nope", request: { host: "" }, want: { status: 404, listener: null, step: "gateway" } },
-  { name: "TCP is not an HTTP request", request: { protocol: "TCP", host: "" }, want: { status: 0, step: "protocol" } },
+  { name: "TCP to a port with only HTTP listeners: refused (l4.ts)", request: { protocol: "TCP", host: "" }, want: { status: 0, step: "connection" } },
 ];
 
 describe("match: wired on a YAML fixture", () => {
