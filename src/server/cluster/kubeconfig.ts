@@ -57,6 +57,8 @@ export async function loadKubeconfig(path: string, context?: string): Promise<Cl
     throw new KubeconfigError(`cluster "${cluster.name}" in ${path} has no valid server URL`);
   }
   if (server.protocol !== "https:" && server.protocol !== "http:") throw new KubeconfigError(`cluster "${cluster.name}" in ${path}: server must be an http(s) URL`);
+  // client-node refuses plain http unless TLS verification is explicitly off; say so now, not per request.
+  if (server.protocol === "http:" && !cluster.skipTLSVerify) throw new KubeconfigError(`cluster "${cluster.name}" in ${path} uses plain http://; set insecure-skip-tls-verify: true on it to allow that`);
   if (server.username || server.password) throw new KubeconfigError(`cluster "${cluster.name}" in ${path}: credentials in the server URL are not supported`);
   return {
     server,

@@ -90,7 +90,8 @@ export function createReadOnlyClient(target: ClusterTarget, limits: ClusterLimit
       path: prefix + spec.path + qs,
       headers: { ...(a.headers as Record<string, string> | undefined), Accept: spec.accept ?? "application/json", "User-Agent": USER_AGENT },
       signal: spec.signal,
-      agent: false,
+      // client-node's agent carries the kubeconfig's proxy-url, if any; otherwise one connection per request.
+      agent: a.agent ?? false,
     };
     opts.method = "GET"; // last word, whatever the auth options carried
     return new Promise((resolve, reject) => {

@@ -3,6 +3,8 @@
  * usable cluster), start the server, print the URL to open as the first line of standard output,
  * and run until SIGINT/SIGTERM.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError, one, type ArgSpec, type ParsedArgs } from "../args";
 import type { Io } from "../io";
 import { KubeconfigError, loadKubeconfig } from "../cluster/kubeconfig";
@@ -65,6 +67,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export async function startFromConfig(cfg: ServeConfig, io: Io): Promise<{ handle: ServeHandle; session?: ClusterSession }> {
   const appDir = cfg.appDir ?? findAppDir();
   if (!appDir) throw new StartError("the app is not built (no dist/app/index.html); run `npm run build` first");
+  if (!existsSync(join(appDir, "index.html"))) throw new StartError(`no index.html in ${appDir}`);
   let session: ClusterSession | undefined;
   let describe = "";
   if (cfg.kubeconfig !== undefined) {
