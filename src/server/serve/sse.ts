@@ -44,6 +44,7 @@ export class SseStream {
     });
     this.res.on("close", () => this.close());
     this.send(this.session.snapshot());
+    if (this.closed) return; // the snapshot alone overflowed the backlog
     this.unsubscribe = this.session.subscribe((e) => this.queue(e));
     this.heartbeat = setInterval(() => this.write(": ping\n\n"), this.options.heartbeatMs);
   }
