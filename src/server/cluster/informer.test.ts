@@ -178,6 +178,30 @@ describe("informer", () => {
     expect(watches().length).toBeGreaterThanOrEqual(5);
   });
 
+  it("relists with backoff, not in a busy loop, when every watch answers 410", async () => {
+    const h = await setup();
+    fake.failNext(/watch=1/, 410, 4);
+    fake.endWatches();
+    fake.store.apply(sample.route("after-gone", "apps"));
+    await inSync(h);
+    await waitFor(() => fake.openWatches("httproutes") === 1, 3000, "watching again");
+    // Four 410s: at most one relist (three pages) per 410, and backoff in between.
+    expect(lists().length).toBeLessThanOrEqual(3 + 4 * 3);
+    expect(lists().length).toBeGreaterThan(3);
+  });
+
+  it("refuses more objects of a kind than the cap, as too large", async () => {
+    fake = new FakeApiServer();
+    for (let i = 0; i < 5; i++) fake.store.apply(sample.route(`r${i}`));
+    await fake.start();
+    const limits = { ...FAST_LIMITS, maxObjectsPerKind: 3 };
+    const errors: string[] = [];
+    informer = new Informer(ROUTES, createReadOnlyClient(directTarget(fake.url), limits), limits, { changed: () => {}, state: (_k, s, e) => errors.push(`${s}:${e?.problem}`), vanished: () => {} });
+    informer.start();
+    await waitFor(() => errors.length > 0);
+    expect(errors[0]).toBe("failed:too-large");
+  });
+
   it("stops and removes its objects when the kind is uninstalled (404)", async () => {
     const h = await setup();
     fake.store.uninstall(G, "HTTPRoute");

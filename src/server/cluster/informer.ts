@@ -62,6 +62,7 @@ export class Informer {
   private async loop(): Promise<void> {
     const backoff = new Backoff(this.limits);
     const signal = this.abort.signal;
+    let goneInARow = 0;
     while (!signal.aborted) {
       const started = Date.now();
       let progressed = false;
@@ -72,13 +73,17 @@ export class Informer {
           backoff.reset();
           this.setSynced();
         }
-        progressed = (await this.watchOnce()) || progressed;
+        const delivered = await this.watchOnce();
+        if (delivered) goneInARow = 0;
+        progressed = delivered || progressed;
         // A stream the server ended at once with nothing in it must not turn into a busy loop.
         if (!progressed && Date.now() - started < 1000) await sleep(backoff.next(), signal);
       } catch (e) {
         if (signal.aborted) break;
         if (e instanceof GoneError) {
           this.rv = ""; // relist at once: the list's difference replaces the events we missed
+          // …but a server that keeps answering 410 must not turn that into a busy loop.
+          if (goneInARow++ > 0) await sleep(backoff.next(), signal);
           continue;
         }
         const err = toUpstreamError(e) as UpstreamError;

@@ -100,6 +100,19 @@ describe("ClusterSession", () => {
     expect(kind(session, "Secret").message).toBe("Access denied by the cluster's RBAC (403).");
   });
 
+  it("reports a kind RBAC refuses as forbidden, in generic words only", async () => {
+    fake = new FakeApiServer();
+    fake.forbidden.add("grpcroutes");
+    await fake.start();
+    session = new ClusterSession(createReadOnlyClient(directTarget(fake.url), FAST_LIMITS), { limits: FAST_LIMITS });
+    session.start();
+    await waitFor(() => kind(session!, "GRPCRoute").state === "forbidden", 3000, "forbidden");
+    expect(kind(session, "GRPCRoute")).toMatchObject({ problem: "forbidden", message: "Access denied by the cluster's RBAC (403)." });
+    expect(kind(session, "HTTPRoute").state).toBe("synced");
+    expect(JSON.stringify(session.snapshot())).not.toContain("cannot list"); // the upstream Status text
+    expect(JSON.stringify(session.snapshot())).not.toContain(fake.url);
+  });
+
   it("notices a CRD installed later (rediscovery) and starts watching it", async () => {
     const { s } = await setup({}, { rediscoverMs: 30 });
     await synced(s);

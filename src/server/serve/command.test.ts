@@ -10,7 +10,7 @@ import type { Io } from "../io";
 import { FakeApiServer } from "../testing/fake-apiserver";
 import { sample, tempDir, waitFor, writeKubeconfig } from "../testing/cluster-fixtures";
 import { rawRequest } from "../testing/http-client";
-import { SERVE_SPEC, runServe } from "./command";
+import { SERVE_SPEC, runServe, serveConfig } from "./command";
 
 function capture(): Io & { stdout: string; stderr: string } {
   const io = { stdout: "", stderr: "", out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), stdin: () => "" };
@@ -32,6 +32,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.stop();
   tmp.cleanup();
+});
+
+describe("switchyard serve options", () => {
+  it("listens on 127.0.0.1:7447 by default, without a cluster", () => {
+    expect(serveConfig(parseArgs([], SERVE_SPEC))).toEqual({ host: "127.0.0.1", port: 7447, kubeconfig: undefined, context: undefined, appDir: undefined });
+    expect(serveConfig(parseArgs(["--port=0", "--host", "::1"], SERVE_SPEC))).toMatchObject({ host: "::1", port: 0 });
+  });
 });
 
 describe("switchyard serve: failures are clear and exit 2", () => {
