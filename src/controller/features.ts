@@ -13,6 +13,8 @@ export const CONTROLLER_FEATURES: readonly string[] = [
   "UDPRoute",
   "ReferenceGrant",
   "BackendTLSPolicy",
+  // ListenerSets attach to Gateways that allow them (listenerset-*.ts).
+  "ListenerSet",
   // HTTPS and TLS (Terminate or Passthrough) listeners may share a port when hostnames differ.
   "TLSRouteModeMixed",
   // TLS listeners in Terminate mode are accepted (TLSRoute behind terminated TLS).
