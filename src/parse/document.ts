@@ -6,6 +6,7 @@ import type { Problem } from "./problem";
 import { fastParse } from "./fastYaml";
 import { slowParse } from "./slowYaml";
 import { validateSchema } from "./schema";
+import { crdRuleErrors } from "./cel";
 
 /** Limits that keep hostile input from exhausting memory or the stack. */
 export const LIMITS = {
@@ -149,6 +150,11 @@ function toResource(obj: Record<string, unknown>, tree: SourceNode | null, at: P
     for (const err of validateSchema(apiVersion, kind, obj)) {
       const [s, e] = here(err.path, err.onKey);
       problems.push({ severity: "error", code: "schema", message: `${kind} ${name}: ${err.message}`, start: s, end: e });
+    }
+    // The CRDs' CEL rules: an API server would refuse the object.
+    for (const err of crdRuleErrors(group, kind, obj)) {
+      const [s, e] = here(err.path);
+      problems.push({ severity: "error", code: "crd-rule", message: `${kind} ${name}: ${err.message}`, start: s, end: e });
     }
   }
   return resource;
