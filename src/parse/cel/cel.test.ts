@@ -19,7 +19,6 @@ describe("CRD rules (x-kubernetes-validations)", () => {
     { name: "HTTPS is Terminate", kind: "Gateway", obj: gw([{ name: "a", port: 443, protocol: "HTTPS", tls: { mode: "Passthrough" } }]), expect: ["spec.listeners.0.tls.mode: tls mode must be Terminate for protocol HTTPS"] },
     { name: "no hostname on TCP", kind: "Gateway", obj: gw([{ name: "a", port: 5432, protocol: "TCP", hostname: "db.example.com" }]), expect: ["spec.listeners.0.hostname: hostname must not be specified for protocols ['TCP', 'UDP']"] },
     { name: "Terminate needs certificates", kind: "Gateway", obj: gw([{ name: "a", port: 443, protocol: "HTTPS", tls: { mode: "Terminate" } }]), expect: ["spec.listeners.0.tls: certificateRefs or options must be specified when mode is Terminate"] },
-    { name: "perPort ports unique", kind: "Gateway", obj: gw([], { tls: { frontend: { perPort: [{ port: 443 }, { port: 443 }] } } }), expect: ["spec.tls.frontend.perPort.0.port: Port for TLS configuration must be unique within the Gateway", "spec.tls.frontend.perPort.1.port: Port for TLS configuration must be unique within the Gateway"] },
     { name: "address hostnames unique", kind: "Gateway", obj: gw([], { addresses: [{ type: "Hostname", value: "a.example" }, { type: "Hostname", value: "a.example" }] }), expect: ["spec.addresses.0.value: Hostname values must be unique", "spec.addresses.1.value: Hostname values must be unique"] },
     { name: "ListenerSet listeners", kind: "ListenerSet", obj: { spec: { parentRef: { name: "gw" }, listeners: [{ name: "x", port: 53, protocol: "UDP", hostname: "h.example" }] } }, expect: ["spec.listeners.0.hostname: hostname must not be specified for protocols ['TCP', 'UDP']"] },
     { name: "sectionName required for a repeated parent", kind: "HTTPRoute", obj: route([], { parentRefs: [{ name: "gw" }, { name: "gw", sectionName: "http" }] }), expect: ["spec.parentRefs.0: sectionName must be specified when parentRefs includes 2 or more references to the same parent", "spec.parentRefs.1: sectionName must be specified when parentRefs includes 2 or more references to the same parent"] },
@@ -42,8 +41,6 @@ describe("CRD rules (x-kubernetes-validations)", () => {
     { name: "gRPC method characters", kind: "GRPCRoute", obj: route([{ matches: [{ method: { service: "pkg.Svc", method: "Get-It" } }] }]), expect: ["spec.rules.0.matches.0.method.method: method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)"] },
     { name: "TLSRoute hostname is not an IP", kind: "TLSRoute", obj: route([], { hostnames: ["10.0.0.1"] }), expect: ["spec.hostnames.0: Hostnames cannot contain an IP"] },
     { name: "TLSRoute wildcard first", kind: "TLSRoute", obj: route([], { hostnames: ["a.*.example.com"] }), expect: ["spec.hostnames.0: Wildcards on hostnames must be the first label, and the rest of hostname must be valid based on RFC-1123"] },
-    { name: "BackendTLSPolicy CA source", kind: "BackendTLSPolicy", obj: { spec: { targetRefs: [{ group: "", kind: "Service", name: "s" }], validation: { hostname: "s.example" } } }, expect: ["spec.validation: must specify either CACertificateRefs or WellKnownCACertificates"] },
-    { name: "BackendTLSPolicy SAN by type", kind: "BackendTLSPolicy", obj: { spec: { targetRefs: [], validation: { wellKnownCACertificates: "System", hostname: "h", subjectAltNames: [{ type: "URI", hostname: "h" }] } } }, expect: ["spec.validation.subjectAltNames.0.hostname: SubjectAltName element must not contain Hostname, if Type is not set to Hostname", "spec.validation.subjectAltNames.0: SubjectAltName element must contain URI, if Type is set to URI"] },
   ])("$name", ({ kind, obj, expect: want }) => {
     expect(crdRuleErrors(G, kind, obj).map((e) => `${e.path.join(".")}: ${e.message}`)).toEqual(want);
   });
@@ -60,7 +57,7 @@ describe("CRD rules (x-kubernetes-validations)", () => {
   });
 
   it("never throws on odd input", () => {
-    for (const kind of ["Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "TLSRoute", "BackendTLSPolicy"]) {
+    for (const kind of ["Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "TLSRoute"]) {
       for (const obj of [null, 1, "x", [], { spec: null }, { spec: { listeners: [null, 1, "a"], rules: [null, { filters: [null], matches: [null, { path: null }] }], parentRefs: [null] } }]) {
         expect(() => crdRuleErrors(G, kind, obj)).not.toThrow();
       }

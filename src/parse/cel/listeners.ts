@@ -1,6 +1,6 @@
 /**
  * CRD rules of Gateway and ListenerSet listeners (GatewaySpec.listeners / ListenerSetSpec.listeners
- * `x-kubernetes-validations`), Gateway addresses and frontend TLS per-port settings.
+ * `x-kubernetes-validations`) and Gateway addresses.
  */
 import type { PathSegment } from "../../model/source";
 import { has, isObj, list, repeated, set, type Any, type RuleError } from "./util";
@@ -36,7 +36,7 @@ export function listenerRules(listeners: unknown, at: PathSegment[], portOptiona
 
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** GatewaySpec.addresses and GatewaySpec.tls.frontend.perPort. */
+/** GatewaySpec.addresses. */
 export function gatewayRules(spec: Any): RuleError[] {
   const out: RuleError[] = [];
   const addrs = list(spec?.addresses);
@@ -50,8 +50,5 @@ export function gatewayRules(spec: Any): RuleError[] {
       out.push({ path: ["spec", "addresses", i, "value"], message: `Hostname value must be empty or contain only valid characters (matching ${HOSTNAME.source})` });
     }
   });
-  // tls.frontend.perPort: "Port for TLS configuration must be unique within the Gateway"
-  const perPort = list(spec?.tls?.frontend?.perPort);
-  for (const i of repeated(perPort, (t: Any) => (isObj(t) && has(t, "port") ? String(t.port) : null))) out.push({ path: ["spec", "tls", "frontend", "perPort", i, "port"], message: "Port for TLS configuration must be unique within the Gateway" });
   return out;
 }
