@@ -98,13 +98,6 @@ export function listenerSetState(ctx: Ctx, res: Resource): ListenerSetState {
   const parentPath = ["spec", "parentRef"];
   if (refusal) ctx.report(res, parentPath, refusal.reason === "ParentNotAccepted" ? "warning" : "error", refusal.reason, `${res.kind} ${res.namespace}/${res.name}: ${refusal.message}`);
   if (parentKey) ctx.relate(relation("listenerSet", key, parentKey, refusal === null, parentPath, refusal?.reason));
-  const names = new Set<string>();
-  arr(res.spec?.listeners).forEach((l, i) => {
-    // ListenerEntry.name: "This name MUST be unique within a ListenerSet" (a CEL rule of the CRD).
-    const name = str(isRecord(l) ? l.name : undefined);
-    if (name && names.has(name)) ctx.report(res, ["spec", "listeners", i, "name"], "error", "schema", `${res.kind} ${res.namespace}/${res.name}: listener name ${name} is not unique within the ListenerSet`);
-    names.add(name);
-  });
   if (!gw) return set;
   arr(res.spec?.listeners).forEach((l, i) => {
     const ls = makeListener(gw, res, l, i, ["spec", "listeners", i]);

@@ -49,11 +49,6 @@ describe("ListenerSet conditions", () => {
     expect([...st.conditions, ...st.listeners!.flatMap((l) => l.conditions)].map((c) => c.observedGeneration)).toEqual(Array(6).fill(4));
   });
 
-  it("listener names repeat across resources freely, not within one set (ListenerEntry.name)", () => {
-    const m = sim(CLASS, OK_GW.replace("name: gw-l", "name: l"), listenerSet("infra", "ls", [HTTP, "{name: l, port: 81, protocol: HTTP}"]));
-    expect(m.diagnostics.filter((d) => d.code === "schema").map((d) => `${d.resource?.kind} ${d.path?.join(".")}`)).toEqual(["ListenerSet spec.listeners.1.name"]);
-  });
-
   it("the experimental XListenerSet (gateway.networking.x-k8s.io/v1alpha1) behaves the same", () => {
     const m = sim(CLASS, OK_GW, listenerSet("infra", "ls", [HTTP], { kind: "XListenerSet" }));
     expect(show(status(m, "XListenerSet/infra/ls").conditions)).toEqual(["Accepted=True/Accepted", "Programmed=True/Programmed"]);
