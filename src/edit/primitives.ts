@@ -86,6 +86,11 @@ function replace(ed: DocEditor, node: YNode, parent: YNode | null, path: Path, v
       return ed.splice(lineStart(text, start), end, spaces(col) + valueInPlace(value, col, ed.style));
     }
     const colon = colonOf(pair, text);
+    if (isBlock && firstOnLine(text, start)) {
+      // The collection's lines go; comment lines between the key and them stay where they are.
+      ed.splice(lineStart(text, start), nextLine(text, end), "");
+      return ed.splice(colon + 1, colon + 1, valueAfterKey(value, keyCol, ed.style));
+    }
     return ed.splice(colon + 1, end, withNewline(valueAfterKey(value, keyCol, ed.style), end));
   }
   // A sequence item or the document's root: the value starts where the old one did.
