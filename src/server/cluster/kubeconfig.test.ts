@@ -74,7 +74,7 @@ describe("credentials from a kubeconfig (HTTPS, bearer token)", () => {
 
   it("selects --context over the current-context", async () => {
     const path = writeKubeconfig(join(tmp.dir, "ctx.yaml"), { server: fake.url, token: "exec-issued-token", ca: TEST_CERT, context: "other" });
-    await expect(loadKubeconfig(path, "other")).resolves.toBeTruthy();
+    expect((await loadKubeconfig(path, "other")).context).toBe("other");
     await expect(loadKubeconfig(path, "test")).rejects.toThrow(/has no context "test"/);
   });
 

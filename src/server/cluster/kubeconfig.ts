@@ -63,6 +63,7 @@ export async function loadKubeconfig(path: string, context?: string): Promise<Cl
   return {
     server,
     applyAuth: (opts: RequestOptions) => kc.applyToHTTPSOptions(opts),
+    context: name,
     describe: `context "${name}", cluster ${server.origin}${server.pathname === "/" ? "" : server.pathname}`,
   };
 }

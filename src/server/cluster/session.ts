@@ -20,6 +20,8 @@ export interface SessionOptions {
   /** Lines for the operator's terminal (state changes with upstream detail). */
   log?: (line: string) => void;
   wanted?: readonly WantedKind[];
+  /** The kubeconfig context's name, sent in every snapshot (the app shows it beside "read-only"). */
+  context?: string;
 }
 
 const SECRET_KEY = "/Secret";
@@ -27,6 +29,7 @@ const SECRET_KEY = "/Secret";
 export class ClusterSession {
   readonly limits: ClusterLimits;
   private readonly wanted: readonly WantedKind[];
+  private readonly context: string | undefined;
   private readonly log: (line: string) => void;
   private readonly informers = new Map<string, Informer>();
   private readonly statuses = new Map<string, KindStatus>();
@@ -45,6 +48,7 @@ export class ClusterSession {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.wanted = options.wanted ?? WATCHED_KINDS;
+    this.context = options.context;
     this.log = options.log ?? (() => {});
     for (const w of this.wanted) this.statuses.set(kindKey(w), { group: w.group, kind: w.kind, version: null, namespaced: w.namespaced, state: "pending", count: 0 });
     this.statuses.set(SECRET_KEY, { group: "", kind: "Secret", version: "v1", namespaced: true, state: "synced", count: 0 });
@@ -85,7 +89,9 @@ export class ClusterSession {
     const objects: ClusterObject[] = [];
     for (const inf of this.informers.values()) for (const o of inf.objects.values()) objects.push(o);
     for (const o of this.secrets.objects.values()) objects.push(o);
-    return { type: "snapshot", version: CLUSTER_STREAM_VERSION, connection: this.connection(), kinds: this.kinds(), objects };
+    const snap: SnapshotEvent = { type: "snapshot", version: CLUSTER_STREAM_VERSION, connection: this.connection(), kinds: this.kinds(), objects };
+    if (this.context !== undefined) snap.context = this.context;
+    return snap;
   }
 
   kinds(): KindStatus[] {

@@ -8,4 +8,9 @@ export interface ClusterTarget {
   applyAuth(opts: RequestOptions): Promise<void>;
   /** For the operator's terminal: context and server. Never sent to the browser. */
   describe: string;
+  /**
+   * The kubeconfig context's name, shown in the app ("which context is in use"). Only the name: the
+   * server address and credentials stay in the process.
+   */
+  context?: string;
 }

@@ -128,6 +128,8 @@ export interface SnapshotEvent {
   connection: ConnectionStatus;
   kinds: KindStatus[];
   objects: ClusterObject[];
+  /** The kubeconfig context's name (only the name), when known: the app shows which context is in use. */
+  context?: string;
 }
 
 /**

@@ -99,6 +99,9 @@ describe("switchyard serve with a kubeconfig", () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(JSON.parse(body).connection.state, io.stderr + body).toBe("synced");
+    // The context's name reaches the app ("which context is in use"); the server address does not.
+    expect(JSON.parse(body).context).toBe("test");
+    expect(body).not.toContain(fake.url);
     stop();
     expect(await done).toBe(0);
     await expect(rawRequest(Number(port), "GET", "/", headers)).rejects.toThrow();

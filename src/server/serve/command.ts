@@ -73,7 +73,7 @@ export async function startFromConfig(cfg: ServeConfig, io: Io): Promise<{ handl
   if (cfg.kubeconfig !== undefined) {
     const target = await loadKubeconfig(cfg.kubeconfig, cfg.context);
     describe = target.describe;
-    session = new ClusterSession(createReadOnlyClient(target, DEFAULT_LIMITS), { log: (l) => io.err(`switchyard serve: ${l}\n`) });
+    session = new ClusterSession(createReadOnlyClient(target, DEFAULT_LIMITS), { log: (l) => io.err(`switchyard serve: ${l}\n`), context: target.context });
   }
   const handle = await startServe({ host: cfg.host, port: cfg.port, appDir, session });
   io.out(handle.url + "\n");
