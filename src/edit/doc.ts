@@ -3,7 +3,7 @@
  * spans changed so far. Edits are splices of the text at positions the `yaml` package's parse gives,
  * so everything outside them — comments, spacing, quoting, key order, unknown fields — stays as it was.
  */
-import { parseDocument, isCollection, isPair, type Document, type Node as YNode } from "yaml";
+import { parseDocument, isCollection, isPair, isScalar, Scalar, type Document, type Node as YNode } from "yaml";
 import type { PathSegment } from "../model/source";
 import { childOf, detectStyle } from "./tree";
 import type { Style } from "./render";
@@ -22,7 +22,7 @@ export class DocEditor {
   text: string;
   /** Path of the resource being edited inside the document (`[]`, or `["items", 3]` in a `kind: List`). */
   base: Path;
-  readonly json: boolean;
+  private jsonCache: boolean | null = null;
   /** Spans of `text` changed so far. */
   changes: Changed[] = [];
   private parsed: Document.Parsed | null = null;
@@ -34,7 +34,6 @@ export class DocEditor {
     this.original = text;
     this.base = base;
     this.parsed = parsed;
-    this.json = /^[\s\uFEFF]*[[{]/.test(text);
   }
 
   /** Whether the text differs from what the editor started with. */
@@ -50,6 +49,20 @@ export class DocEditor {
       this.parsed = d;
     }
     return this.parsed;
+  }
+
+  /**
+   * Whether the document is JSON (a flow mapping or sequence with double-quoted keys), so that new
+   * text is written as JSON too. Read once, from the document as it was.
+   */
+  get json(): boolean {
+    if (this.jsonCache === null) {
+      const root = this.doc().contents as YNode | null;
+      let first: unknown = root;
+      while (isCollection(first) && first.flow && first.items.length && !isPair(first.items[0])) first = first.items[0];
+      this.jsonCache = isCollection(first) && !!first.flow && (!first.items.length || (isPair(first.items[0]) && isScalar(first.items[0].key) && first.items[0].key.type === Scalar.QUOTE_DOUBLE));
+    }
+    return this.jsonCache;
   }
 
   /** Indentation and quoting style, read once from the document as it was. */

@@ -16,6 +16,8 @@ export interface Style {
   json: boolean;
   /** Spaces inside flow braces: `{ a: 1 }` rather than `{a: 1}`. */
   flowPadding: boolean;
+  /** One-line JSON written with spaces after `:` and `,` (`{"a": 1, "b": 2}`) rather than compact. */
+  jsonSpaced?: boolean;
 }
 
 export const DEFAULT_STYLE: Style = { step: 2, seqIndent: 2, json: false, flowPadding: false };
@@ -97,9 +99,16 @@ function blockText(v: Value, style: Style): string {
   return out.endsWith("\n") ? out.slice(0, -1) : out;
 }
 
+/** One-line JSON with a space after each `:` and `,`, as hand-written JSON usually has. */
+function spacedJson(v: Value): string {
+  if (Array.isArray(v)) return `[${v.map(spacedJson).join(", ")}]`;
+  if (v !== null && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${spacedJson(x)}`).join(", ")}}`;
+  return JSON.stringify(v);
+}
+
 /** A value in flow style (JSON for JSON documents); `col` is where it starts, for multi-line JSON. */
 export function flowText(v: Value, style: Style, multiline = false, col = 0): string {
-  if (style.json) return multiline ? indentRest(JSON.stringify(v, null, style.step), col) : JSON.stringify(v);
+  if (style.json) return multiline ? indentRest(JSON.stringify(v, null, style.step), col) : style.jsonSpaced ? spacedJson(v) : JSON.stringify(v);
   if (v === null || typeof v !== "object") return scalarText(v, true);
   return yamlDoc(v).toString({ collectionStyle: "flow", flowCollectionPadding: style.flowPadding, lineWidth: 0 }).replace(/\n$/, "");
 }

@@ -129,5 +129,10 @@ export function detectStyle(doc: Document, text: string, json: boolean): Style {
   visit(doc.contents as YNode, 0);
   if (step <= 0 || step > 8) step = DEFAULT_STYLE.step;
   if (seqIndent < 0 || seqIndent > 8) seqIndent = DEFAULT_STYLE.seqIndent;
-  return { step, seqIndent, json, flowPadding: padding ?? false };
+  if (json) {
+    // JSON: the step is the indentation of the first indented key line (kubectl writes 4).
+    const m = /\n( +)"/.exec(text);
+    step = m ? Math.min(8, m[1].length) : DEFAULT_STYLE.step;
+  }
+  return { step, seqIndent, json, flowPadding: padding ?? false, jsonSpaced: json && /":\s/.test(text) };
 }
