@@ -8,7 +8,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useStore } from "../store";
 import type { SimRequest } from "../../src/model/request";
 import { runSimulation } from "./simulate";
-import { MODES, gatewayHosts, listenerPorts, modeOf, switchMode, type SimMode } from "./modes";
+import { MODES, gatewayHosts, listenerPorts, modeOf, onGateway, switchMode, type SimMode } from "./modes";
 import { grpcServices, meshServices, portsOfService } from "./catalog";
 import { useObjectSource } from "./resourceObjects";
 import { HttpFields } from "./HttpFields";
@@ -29,11 +29,7 @@ export function RequestForm() {
   const current = useStore((s) => s.loadedRevision >= s.textRevision);
   useEffect(() => {
     if (!current || request.mesh || !gateways.length || gateways.some((g) => g.ref === request.gateway)) return;
-    const g = gateways[0];
-    const m = modeOf(request);
-    // With no host typed yet, one the gateway serves is a better start than its bare address (TCP and UDP have none).
-    const host = m === "TCP" || m === "UDP" ? "" : request.request.host || gatewayHosts(g, m)[0] || "";
-    setRequest({ ...request, gateway: g.ref, request: m === "TLS" ? { ...request.request, host, sni: host } : { ...request.request, host } });
+    setRequest(onGateway(request, gateways[0]));
   }, [current, request, gateways, setRequest]);
 
   // Every committed change is simulated (debounced while typing).
@@ -89,7 +85,14 @@ export function RequestForm() {
       ) : (
         <label>
           <span>Gateway</span>
-          <select data-testid="sim-gateway" value={request.gateway ?? ""} onChange={(e) => setRequest({ ...request, gateway: e.target.value })}>
+          <select
+            data-testid="sim-gateway"
+            value={request.gateway ?? ""}
+            onChange={(e) => {
+              const g = gateways.find((x) => x.ref === e.target.value);
+              setRequest(g ? onGateway(request, g) : { ...request, gateway: e.target.value });
+            }}
+          >
             {gatewayRefs.length === 0 && <option value="">no Gateway in the configuration</option>}
             {gatewayRefs.map((g) => (
               <option key={g} value={g}>

@@ -8,10 +8,11 @@ import "./simulator.css";
 export function Simulator() {
   const outcome = useStore((s) => s.outcome);
   const hasGateways = useStore((s) => (s.good?.gateways.length ?? 0) > 0);
+  const mesh = useStore((s) => !!s.request.mesh);
   return (
     <div className="panel-body simulator">
       <RequestForm />
-      {!hasGateways && <p className="muted">The configuration has no Gateway to send a request to.</p>}
+      {!hasGateways && !mesh && <p className="muted">The configuration has no Gateway to send a request to (a mesh call needs none: choose Mesh above).</p>}
       {outcome && <OutcomeView outcome={outcome} />}
       <Samples />
     </div>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { SimRequest } from "../../src/model/request";
 import type { GatewayInfo } from "../worker/protocol";
-import { clientNamespaceOf, gatewayHosts, listenerPorts, modeOf, serviceHost, switchMode, withClientNamespace, type ModeContext, type SimMode } from "./modes";
+import { clientNamespaceOf, gatewayHosts, listenerPorts, modeOf, onGateway, serviceHost, switchMode, withClientNamespace, type ModeContext, type SimMode } from "./modes";
 
 const gw = (ref: string, listeners: [string, number, string | null][], hostnames: string[] = []): GatewayInfo => ({
   ref,
@@ -74,6 +74,20 @@ describe("switchMode", () => {
     expect(switchMode(HTTP, "GRPC", empty).request.grpc).toEqual({ service: "", method: "" });
     expect(switchMode(HTTP, "MESH", empty)).toEqual({ mesh: { service: "" }, request: { protocol: "HTTP", host: "", path: "/", method: "GET", headers: { "x-a": "1" } } });
     expect(switchMode({ request: {} }, "TCP", empty)).toEqual({ gateway: "", request: { protocol: "TCP", host: "" } });
+  });
+});
+
+describe("onGateway", () => {
+  const WILD = gw("infra/wild", [["HTTP", 80, "*.example.com"]]);
+  it.each<[string, SimRequest, GatewayInfo, SimRequest]>([
+    ["a host the gateway does not serve gives way to one it does", { gateway: "old/gw", request: { protocol: "GRPC", host: "other.example.com", grpc: { service: "s", method: "m" } } }, ONLY_HTTPS, { gateway: "infra/secure", request: { protocol: "GRPC", host: "secure.example.com", grpc: { service: "s", method: "m" } } }],
+    ["a host it serves is kept", { gateway: "old/gw", request: { host: "api.example.com", path: "/" } }, EDGE, { gateway: "infra/edge", request: { host: "api.example.com", path: "/" } }],
+    ["an empty host gets the first served one", { gateway: "", request: { host: "", path: "/" } }, EDGE, { gateway: "infra/edge", request: { host: "shop.example.com", path: "/" } }],
+    ["a gateway with only wildcard names keeps the host", { gateway: "old/gw", request: { host: "x.example.com", path: "/" } }, WILD, { gateway: "infra/wild", request: { host: "x.example.com", path: "/" } }],
+    ["TLS: the SNI follows", { gateway: "old/gw", request: { protocol: "TLS", host: "nope", sni: "nope", port: 443 } }, gw("a/tls", [["TLS", 443, "pay.example.com"]]), { gateway: "a/tls", request: { protocol: "TLS", host: "pay.example.com", sni: "pay.example.com", port: 443 } }],
+    ["TCP: only the gateway changes", { gateway: "old/gw", request: { protocol: "TCP", host: "", port: 5432 } }, EDGE, { gateway: "infra/edge", request: { protocol: "TCP", host: "", port: 5432 } }],
+  ])("%s", (_name, r, g, want) => {
+    expect(onGateway(r, g)).toEqual(want);
   });
 });
 

@@ -55,6 +55,19 @@ export function gatewayHosts(g: GatewayInfo | undefined, mode: SimMode): string[
   return [...set];
 }
 
+/**
+ * The request sent to another gateway. A host that gateway does not serve by name gives way to one
+ * it does (a better start than a name from another configuration); TCP and UDP carry no host.
+ */
+export function onGateway(request: SimRequest, g: GatewayInfo): SimRequest {
+  const m = modeOf(request);
+  if (m === "TCP" || m === "UDP") return { ...request, gateway: g.ref };
+  const served = gatewayHosts(g, m);
+  const host = request.request.host ?? "";
+  const next = host && (served.includes(host) || !served.length) ? host : served[0] ?? host;
+  return { ...request, gateway: g.ref, request: m === "TLS" ? { ...request.request, host: next, sni: next } : { ...request.request, host: next } };
+}
+
 /** What a mode change can draw on: the configuration's gateways, gRPC methods and mesh Services. */
 export interface ModeContext {
   gateways: readonly GatewayInfo[];

@@ -73,18 +73,16 @@ export function PolicyDetails({ node, obj, edges }: { node: GraphNode; obj: Obj 
         {settings.length === 0 && cas.length === 0 ? (
           <p className="muted small">no settings</p>
         ) : (
-          <table className="kv">
-            <tbody>
-              {settings.map(([k, v]) => (
-                <tr key={k}>
-                  <th title={LABELS[k] ? k : undefined}>{LABELS[k] ?? k}</th>
-                  <td>
-                    <code>{v}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <dl className="insp-settings">
+            {settings.map(([k, v]) => (
+              <div key={k}>
+                <dt title={LABELS[k] ? k : undefined}>{LABELS[k] ?? k}</dt>
+                <dd>
+                  <code>{v}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
         )}
       </section>
     </>
