@@ -123,3 +123,5 @@ settle();
 printTable("Matching (HTTP)", matchRows(1000));
 settle();
 printTable("Layout (ranked columns, crossings, incremental)", (await import("./layout")).layoutRows(quick));
+settle();
+printTable("Structured edits (applyEdit)", (await import("./edit")).editRows(quick));

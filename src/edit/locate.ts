@@ -144,6 +144,11 @@ export function findTarget(text: string, target: Target, chunks?: Chunk[], skip?
     const f = tryChunk(text, target.offset, docEnd(text, target.offset), target);
     if (f) return f;
   }
+  if (!chunks && !json && target.doc === undefined) {
+    const f = scanFor(text, target, skip);
+    if (f) return f;
+    throw notFound(target);
+  }
   const all = chunks ?? splitDocuments(text);
   const hint = target.doc !== undefined ? all[target.doc] : undefined;
   if (hint && !skip?.(hint.offset)) {
@@ -155,6 +160,33 @@ export function findTarget(text: string, target: Target, chunks?: Chunk[], skip?
     const f = tryChunk(text, c.offset, c.offset + c.text.length, target);
     if (f) return f;
   }
+  throw notFound(target);
+}
+
+function notFound(target: Target): EditError {
   const ns = target.namespace !== undefined ? ` in namespace ${target.namespace}` : "";
-  throw new EditError(`${target.kind} ${target.name}${ns} not found`);
+  return new EditError(`${target.kind} ${target.name}${ns} not found`);
+}
+
+/** Start of the document holding `pos` (the `---` line before it, or 0), as splitDocuments splits. */
+function docStart(text: string, pos: number): number {
+  for (let i = text.lastIndexOf("\n---", pos - 1); i !== -1; i = i > 0 ? text.lastIndexOf("\n---", i - 1) : -1) if (isMarkerEnd(text.charCodeAt(i + 4))) return i + 1;
+  return 0;
+}
+
+/**
+ * Without hints: only documents where the name occurs are looked at, found from each occurrence
+ * (no split of the whole text, which at 10,000 documents costs more than the edit).
+ */
+function scanFor(text: string, target: Target, skip?: (start: number) => boolean): Found | null {
+  let seenEnd = -1;
+  for (let i = text.indexOf(target.name); i !== -1; i = text.indexOf(target.name, Math.max(i + 1, seenEnd))) {
+    const start = docStart(text, i);
+    const end = docEnd(text, start);
+    seenEnd = end;
+    if (skip?.(start)) continue;
+    const f = tryChunk(text, start, end, target);
+    if (f) return f;
+  }
+  return null;
 }
