@@ -57,6 +57,11 @@ export interface YamlEditorProps {
   readOnly?: boolean;
   /** Debounce of `onChange`, ms. Default 150. */
   changeDelay?: number;
+  /**
+   * Called with a handle once the editor is mounted, and with null when it goes: `flush()` reports
+   * pending keystrokes through `onChange` at once (the app flushes before a visual edit or an undo).
+   */
+  onReady?: (handle: { flush(): void } | null) => void;
   className?: string;
 }
 
@@ -120,8 +125,12 @@ export function YamlEditor(props: YamlEditorProps) {
       ed.getModel()?.onWillDispose(flush);
       ed.onDidDispose(() => {
         clearTimeout(cursorTimer.current);
-        if (editorRef.current === ed) editorRef.current = null;
+        if (editorRef.current === ed) {
+          editorRef.current = null;
+          latest.current.onReady?.(null);
+        }
       });
+      latest.current.onReady?.({ flush });
       setMounted((n) => n + 1);
     },
     [flush],

@@ -5,12 +5,15 @@
 import { useCallback, useMemo } from "react";
 import { useStore } from "../store";
 import { YamlEditor, type CursorInfo } from "../editor/YamlEditor";
+import { setEditorHandle } from "../edit/editorBridge";
 
 export default function EditorPane() {
   const text = useStore((s) => s.text);
   const fileName = useStore((s) => s.fileName);
   const diagnostics = useStore((s) => s.diagnostics);
   const theme = useStore((s) => s.theme);
+  // Cluster mode: the text mirrors a live cluster and cannot be edited.
+  const readOnly = useStore((s) => s.readOnly);
   const selected = useStore((s) => s.selected);
   const selectionOrigin = useStore((s) => s.selectionOrigin);
   const spans = useStore((s) => s.good?.spans);
@@ -40,6 +43,8 @@ export default function EditorPane() {
       reveal={reveal}
       onCursorChange={onCursor}
       theme={theme}
+      readOnly={readOnly}
+      onReady={setEditorHandle}
     />
   );
 }

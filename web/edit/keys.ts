@@ -1,0 +1,72 @@
+/**
+ * Keys of visual editing, for the whole window (capture phase, ahead of Monaco and React Flow):
+ * - Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo — the app's one history, whether the focus is in the
+ *   YAML editor (Monaco's own undo stack is bypassed: its keys are taken here) or on the canvas. In
+ *   the inspector's text fields the browser's field undo applies until the field is committed.
+ * - Delete / Backspace on a selected edge: remove the references it stands for. Escape: unselect it.
+ */
+import { useStore } from "../store";
+import { flushEditor } from "./editorBridge";
+import { removeSelectedEdge } from "./edgeActions";
+
+/** Undo one step of the shared history (pending keystrokes in the editor count as a step first). */
+export function undo(): boolean {
+  flushEditor();
+  return useStore.getState().undo();
+}
+
+/** Redo one step of the shared history. */
+export function redo(): boolean {
+  flushEditor();
+  return useStore.getState().redo();
+}
+
+type El = { tagName?: string; isContentEditable?: boolean; closest?: (s: string) => unknown };
+
+function inMonaco(t: EventTarget | null): boolean {
+  const el = t as El | null;
+  return typeof el?.closest === "function" && !!el.closest(".monaco-editor");
+}
+
+/** A form field (not Monaco): its own undo and its own Delete key. */
+function inField(t: EventTarget | null): boolean {
+  const el = t as El | null;
+  if (!el || typeof el.tagName !== "string" || inMonaco(t)) return false;
+  return !!el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
+
+/** Which history step a key press asks for, if any. */
+export function historyKey(e: Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">): "undo" | "redo" | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === "z" || e.code === "KeyZ") return e.shiftKey ? "redo" : "undo";
+  if ((k === "y" || e.code === "KeyY") && !e.shiftKey) return "redo";
+  return null;
+}
+
+export function onEditKey(e: KeyboardEvent): void {
+  if (e.isComposing) return;
+  const step = historyKey(e);
+  if (step) {
+    if (inField(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (step === "undo") undo();
+    else redo();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey || inField(e.target) || inMonaco(e.target)) return;
+  const edge = useStore.getState().selectedEdge;
+  if (!edge) return;
+  if (e.key === "Delete" || e.key === "Backspace") {
+    e.preventDefault();
+    e.stopPropagation();
+    void removeSelectedEdge();
+  } else if (e.key === "Escape") useStore.getState().selectEdge(null);
+}
+
+/** Install the key handler; returns the uninstaller. */
+export function installEditKeys(): () => void {
+  window.addEventListener("keydown", onEditKey, true);
+  return () => window.removeEventListener("keydown", onEditKey, true);
+}
