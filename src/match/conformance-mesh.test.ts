@@ -1,6 +1,6 @@
 /**
  * Every request case of the conformance category "Mesh (GAMMA)", through the controller and the
- * matcher. Cases the configuration cannot decide are listed in testing/not-simulated.ts (with what
+ * matcher (gRPC cases through the GRPCRoute matcher of grpc.ts, on the Service port's routes). Cases the configuration cannot decide are listed in testing/not-simulated.ts (with what
  * of them is still checked).
  */
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { HAVE_CONFORMANCE, SKIP_REASON, byCategory, configFor, loadConformanceTe
 import { simulate } from "../controller";
 import type { Model } from "../model/model";
 import { match } from "./index";
-import { checkRequestCase } from "./testing/request-case";
+import { checkStreamCase } from "./testing/stream-case";
 import { notSimulated } from "./testing/not-simulated";
 
 const tests = loadConformanceTests(byCategory("Mesh (GAMMA)")).filter((t) => t.requests.length > 0);
@@ -48,7 +48,8 @@ describe.skipIf(!HAVE_CONFORMANCE)("conformance request cases: Mesh (GAMMA)", ()
     const ns = notSimulated(t.name, c);
     const exp = { ...c.expect };
     for (const f of ns?.drop ?? []) delete exp[f];
-    const problems = [...checkRequestCase(o, exp), ...(ns ? ns.check(o, c) : [])];
+    // checkStreamCase: every field of checkRequestCase, plus grpcStatus (MeshGRPCRouteWeight).
+    const problems = [...checkStreamCase(o, c, exp), ...(ns ? ns.check(o, c) : [])];
     const trace = o.trace.map((s) => `  ${s.step}: ${s.detail}`).join("\n");
     expect(problems, `${problems.join("\n")}\ntrace:\n${trace}`).toEqual([]);
     // Mesh traffic reaches a Service frontend, never a Gateway listener.

@@ -40,7 +40,7 @@ export interface MeshRouteSet {
   ignored: MeshAttached[];
   /** Routes of the other group(s) attached to this port that do not apply to this client (for the trace). */
   elsewhere: MeshAttached[];
-  /** The HTTP index of `applied` (HTTPRoutes), built on first use. */
+  /** The listener index of `applied` (HTTPRoutes or GRPCRoutes), built on first use. */
   http: ListenerIndex | null;
   /** The stand-in listener for the Service port (redirects read its port and protocol). */
   listener: ListenerView;
@@ -175,8 +175,8 @@ export function routeSet(svc: MeshService, client: string | null, port: number):
   return set;
 }
 
-/** The HTTP index of a route set (HTTPRoutes only; other kinds are listed as not simulated). */
-export function httpIndexOf(set: MeshRouteSet): ListenerIndex {
+/** The listener index of a route set (what the Gateway's HTTP and gRPC matchers read). */
+export function listenerIndexOf(set: MeshRouteSet): ListenerIndex {
   return (set.http ??= indexListener(set.listener));
 }
 
@@ -196,7 +196,8 @@ function standIn(svc: MeshService, port: number, applied: MeshAttached[]): Liste
   return {
     id: `${svc.key}:${port}`,
     gatewayKey: svc.frontend.ref,
-    name: String(port),
+    // Read in the Gateway matchers' trace ("attached to listener …").
+    name: `port ${port} of Service ${svc.key}`,
     port,
     protocol: "HTTP",
     hostname: null,

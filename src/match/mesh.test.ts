@@ -71,6 +71,13 @@ metadata: {name: kinds-grpc, namespace: shop}
 spec:
   parentRefs: [{group: "", kind: Service, name: kinds, port: 7070}]
   rules: [{backendRefs: [{name: web, port: 7070}]}]`,
+  svc("shop", "only-grpc"),
+  `apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: only-grpc, namespace: shop}
+spec:
+  parentRefs: [{group: "", kind: Service, name: only-grpc, port: 7070}]
+  rules: [{matches: [{method: {service: pkg.Svc}}], backendRefs: [{name: web, port: 7070}]}]`,
   // Rejected parent: port 9 is not a port of shop/idle, so shop/idle keeps no route.
   `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -107,7 +114,8 @@ const ROWS: Row[] = [
   { label: "other namespaces' clients meet the producer routes", mesh: { service: "shop/web", port: 80, client: "elsewhere/app" }, request: { headers: { "X-Only": "yes" }, path: "/v2" }, expect: { statusCode: 200, backend: "shop/web-v2", route: "HTTPRoute/shop/web" } },
   { label: "no client given: producer routes", mesh: { service: "shop/web", port: 80 }, request: { path: "/v2" }, expect: { statusCode: 200, backend: "shop/web-v2" } },
   // GEP-1294 "Route types": one kind per Service port.
-  { label: "GRPCRoute takes port 7070: its matching is not simulated", mesh: { service: "shop/kinds", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Svc", method: "M" } }, expect: { statusCode: 0, backend: null, route: null } },
+  { label: "GRPCRoute takes port 7070: the GRPCRoute matcher decides", mesh: { service: "shop/kinds", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Svc", method: "M" } }, expect: { statusCode: 200, backend: "shop/web", route: "GRPCRoute/shop/kinds-grpc", grpcStatus: "OK" } },
+  { label: "a GRPCRoute port and a call no rule takes: Unimplemented", mesh: { service: "shop/only-grpc", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Other", method: "M" } }, expect: { statusCode: 404, backend: null, route: null, grpcStatus: "Unimplemented" } },
   { label: "the HTTPRoute keeps the ports the GRPCRoute does not take", mesh: { service: "shop/kinds", port: 80, client: C }, expect: { statusCode: 200, backend: "shop/web", route: "HTTPRoute/shop/kinds-http" } },
   { label: "gRPC over HTTPRoutes: the HTTP answer and its gRPC status", mesh: { service: "shop/web", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Svc", method: "M" } }, expect: { statusCode: 200, route: "HTTPRoute/shop/web", grpcStatus: "OK" } },
   { label: "a rejected parentRef binds nothing", mesh: { service: "shop/idle", port: 80, client: C }, request: { path: "/x" }, expect: { statusCode: 200, backend: "shop/idle", route: null } },
@@ -152,8 +160,18 @@ describe("mesh matching", () => {
     const m = modelOf(YAML.replace("name: kinds, port: 7070}", "name: kinds}"));
     expect(m.routes.find((r) => r.key === "HTTPRoute/shop/kinds-http")!.parents[0].reason).toBe("Conflicted");
     const o = match(m, { mesh: { service: "shop/kinds", port: 80, client: C }, request: { path: "/" } });
-    expect([o.statusCode, o.route]).toEqual([0, null]);
-    expect(o.trace.some((s) => s.refs.includes("GRPCRoute/shop/kinds-grpc"))).toBe(true);
+    // The GRPCRoute (a rule without matches: every call) takes port 80 too; the HTTPRoute is out.
+    expect([o.statusCode, o.route, o.grpcStatus]).toEqual([200, "GRPCRoute/shop/kinds-grpc", undefined]);
+    expect(o.trace.some((s) => s.refs.includes("HTTPRoute/shop/kinds-http"))).toBe(false);
+  });
+
+  it("trace steps of the Gateway matchers name the Service, not the stand-in listener", () => {
+    for (const mesh of [{ service: "shop/only-grpc", port: 7070, client: C }, { service: "shop/web", port: 80, client: "client/app" }]) {
+      const o = match(model, { mesh, request: { protocol: mesh.port === 7070 ? "GRPC" : "HTTP", path: "/nothing" } });
+      expect(o.statusCode).toBe(404);
+      expect(o.trace.flatMap((s) => s.refs).filter((r) => r.startsWith("Listener/"))).toEqual([]);
+      expect(o.trace.at(-1)!.refs).toContain(`Service/${mesh.service}`);
+    }
   });
 
   it("never throws on malformed mesh targets", () => {

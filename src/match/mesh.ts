@@ -9,8 +9,9 @@
  * are used to select the destination workload. c. If there are associated Routes, but the request
  * matches none of them, the request is rejected." Which routes are associated (producer or consumer,
  * the port, the route kind) is mesh-index.ts; matching, precedence, filters, redirects and traffic
- * splits are the Gateway's own (lookup.ts, respond.ts): "multiple Routes for the same Service [...]
- * will be combined according to the Gateway API Route merging rules".
+ * splits are the Gateway's own (lookup.ts, respond.ts; GRPCRoutes: grpc.ts `matchGrpcOnListener`):
+ * "multiple Routes for the same Service [...] will be combined according to the Gateway API Route
+ * merging rules". TLSRoutes and TCPRoutes bound to a Service are named, not simulated.
  */
 import type { Model } from "../model/model";
 import type { Outcome } from "../model/outcome";
@@ -19,11 +20,12 @@ import type { NormalizedRequest } from "./normalize";
 import { findWinner } from "./lookup";
 import { explainLosers } from "./explain";
 import { noteRuleFeatures } from "./http";
-import { bareOutcome, respond } from "./respond";
-import type { Trace } from "./trace";
-import { grpcStatusOf } from "./index";
+import { bareOutcome, respond, type Landing } from "./respond";
+import { listenerRef, type Trace } from "./trace";
+import { grpcStatusOf } from "./grpc-status";
+import { matchGrpcOnListener } from "./grpc";
 import { policyIndex } from "./policy-effects";
-import { httpIndexOf, meshIndex, routeSet, serviceOf, type MeshAttached, type MeshRouteSet, type MeshService } from "./mesh-index";
+import { listenerIndexOf, meshIndex, routeSet, serviceOf, type MeshAttached, type MeshRouteSet, type MeshService } from "./mesh-index";
 import { frontendProblem, isHeadless, nsKey, toPod, toService } from "./mesh-answers";
 
 /** Matches a mesh request against the Model. */
@@ -57,25 +59,50 @@ function route(model: Model, sim: SimRequest, target: NonNullable<SimRequest["me
   const set = routeSet(svc, client, port);
   if (t.on) traceSet(svc, set, client, port, t);
   if (set.kind === null) return toService(svc, port, req, t, `no route is bound to Service ${svc.key} port ${port} for this client`);
-  if (set.kind !== "HTTPRoute") {
+  if (set.kind !== "HTTPRoute" && set.kind !== "GRPCRoute") {
     t.add("mesh", `${set.kind} matching over the mesh is not simulated: ${set.applied.map((a) => a.ref).join(", ")} would decide`, set.applied.map((a) => a.ref));
     return bareOutcome(req, 0, null, t);
   }
   if (req.protocol !== "HTTP" && req.protocol !== "GRPC") {
-    t.add("mesh", `a ${req.protocol} connection to a Service port with HTTPRoutes: the mesh cannot read HTTP inside it; not simulated`, [svc.frontend.ref]);
+    t.add("mesh", `a ${req.protocol} connection to a Service port with ${set.kind}s: the mesh cannot read HTTP inside it; not simulated`, [svc.frontend.ref]);
     return bareOutcome(req, 0, null, t);
   }
-  const li = httpIndexOf(set);
+  const li = listenerIndexOf(set);
+  // Backend policies (policy-effects.ts) apply to mesh backends as to a Gateway's.
+  const landing: Landing = { gateway: null, listener: set.listener, mirrorRelations: idx.mirrors, policies: policyIndex(model), frontend: svc.frontend };
+  const start = t.steps.length;
+  if (set.kind === "GRPCRoute") {
+    // The GRPCRoute matcher of Gateway listeners (grpc.ts), on the Service port's routes.
+    const out = matchGrpcOnListener(li, landing, req, sim.request?.backendResponseHeaders, t);
+    if (req.protocol !== "GRPC") delete out.grpcStatus;
+    return asMesh(out, set, svc, t, start);
+  }
   const winner = findWinner(li, req);
   if (t.on) explainLosers(li, req, winner, t);
   if (!winner) {
     // Request Flow c.: "If there are associated Routes, but the request matches none of them, the request is rejected."
     if (t.on) t.add("rule", `no rule of the ${set.applied.length} route(s) bound to Service ${svc.key} port ${port} matches: the request is rejected (404)`, [svc.frontend.ref]);
-    return bareOutcome(req, 404, null, t);
+    return asMesh(bareOutcome(req, 404, null, t), set, svc, t, start);
   }
   if (t.on) noteRuleFeatures(winner.candidate.rule.raw, winner.candidate.routeRef, t);
-  // Backend policies (policy-effects.ts) apply to mesh backends as to a Gateway's.
-  return respond({ gateway: null, listener: set.listener, mirrorRelations: idx.mirrors, policies: policyIndex(model), frontend: svc.frontend }, winner, req, sim.request?.backendResponseHeaders, t);
+  return asMesh(respond(landing, winner, req, sim.request?.backendResponseHeaders, t), set, svc, t, start);
+}
+
+/**
+ * The Gateway's matchers name the listener a request landed on; here it is the stand-in for the
+ * Service port: the Outcome names no listener, and trace steps refer to the Service instead.
+ */
+function asMesh(out: Outcome, set: MeshRouteSet, svc: MeshService, t: Trace, start: number): Outcome {
+  out.listener = null;
+  if (t.on) {
+    const stand = listenerRef(set.listener.id);
+    for (let i = start; i < t.steps.length; i++) {
+      const refs = t.steps[i].refs;
+      const k = refs.indexOf(stand);
+      if (k >= 0) t.steps[i].refs = refs.includes(svc.frontend.ref) ? refs.filter((r) => r !== stand) : refs.map((r) => (r === stand ? svc.frontend.ref : r));
+    }
+  }
+  return out;
 }
 
 /** The client's namespace from `mesh.client` (`ns/workload`; a bare name means namespace "default"); null when absent. */
