@@ -129,22 +129,26 @@ export function serviceOf(model: Model, services: Map<string, MeshService>, key:
   return s;
 }
 
-/** The routes a request from namespace `client` (null: unknown) to port `port` of `svc` meets. */
-export function routeSet(svc: MeshService, client: string | null, port: number): MeshRouteSet {
-  // One set per client namespace and port, made on first use (a request then costs one lookup).
-  const key = `${client ?? ""}|${port}`;
+/**
+ * The routes a request from namespace `client` (null: unknown) to port `port` of `svc` meets. `udp`:
+ * the request is UDP, which only UDPRoutes take ("Because UDP is its own protocol, it is orthogonal
+ * to these precedence order"); the other kinds share TCP ports.
+ */
+export function routeSet(svc: MeshService, client: string | null, port: number, udp = false): MeshRouteSet {
+  // One set per client namespace, port and family, made on first use (a request then costs one lookup).
+  const key = `${client ?? ""}|${port}${udp ? "|udp" : ""}`;
   let set = svc.sets.get(key);
   if (set) return set;
-  // Consumer routes: a client namespace other than the Service's, with routes attached to this port.
-  const consumers = client !== null && client !== svc.namespace ? onPort(svc.byNs.get(client), port) : [];
+  // Consumer routes: a client namespace other than the Service's, with routes of the family attached to this port.
+  const consumers = client !== null && client !== svc.namespace ? onPort(svc.byNs.get(client), port, udp) : [];
   const consumer = consumers.length > 0;
   if (!consumer && client !== null) {
     // Such clients meet the producer routes: share the set of clients without consumer routes.
-    set = routeSet(svc, null, port);
+    set = routeSet(svc, null, port, udp);
     svc.sets.set(key, set);
     return set;
   }
-  const attached = consumer ? consumers : onPort(svc.byNs.get(svc.namespace), port);
+  const attached = consumer ? consumers : onPort(svc.byNs.get(svc.namespace), port, udp);
   let best = -1;
   for (const a of attached) {
     const rank = meshKindRank(a.route.kind);
@@ -152,16 +156,12 @@ export function routeSet(svc: MeshService, client: string | null, port: number):
   }
   const applied: MeshAttached[] = [];
   const ignored: MeshAttached[] = [];
-  for (const a of attached) {
-    const rank = meshKindRank(a.route.kind);
-    // UDPRoute (rank -1) is its own protocol, orthogonal to the order: applied only where it is alone.
-    if (rank === best) applied.push(a);
-    else if (rank >= 0) ignored.push(a);
-  }
+  // UDP routes (rank -1) have the UDP family to themselves; the TCP family's kinds compete.
+  for (const a of attached) (meshKindRank(a.route.kind) === best ? applied : ignored).push(a);
   // The other group, for the trace: producer routes a consumer's own routes replace, or other namespaces' consumer routes.
   let elsewhere: MeshAttached[] = [];
-  if (consumer) elsewhere = onPort(svc.byNs.get(svc.namespace), port);
-  else for (const [ns, list] of svc.byNs) if (ns !== svc.namespace) for (const a of onPort(list, port)) elsewhere.push(a);
+  if (consumer) elsewhere = onPort(svc.byNs.get(svc.namespace), port, udp);
+  else for (const [ns, list] of svc.byNs) if (ns !== svc.namespace) for (const a of onPort(list, port, udp)) elsewhere.push(a);
   set = {
     role: consumer ? "consumer" : "producer",
     kind: applied.length > 0 ? applied[0].route.kind : null,
@@ -180,10 +180,11 @@ export function listenerIndexOf(set: MeshRouteSet): ListenerIndex {
   return (set.http ??= indexListener(set.listener));
 }
 
-function onPort(list: MeshAttached[] | undefined, port: number): MeshAttached[] {
+/** The attachments of a list that apply to `port`, of the UDP family or of the TCP family. */
+function onPort(list: MeshAttached[] | undefined, port: number, udp: boolean): MeshAttached[] {
   if (!list) return [];
   const out: MeshAttached[] = [];
-  for (const a of list) if (coversPort(a.ports, port)) out.push(a);
+  for (const a of list) if (coversPort(a.ports, port) && (a.route.kind === "UDPRoute") === udp) out.push(a);
   return out;
 }
 

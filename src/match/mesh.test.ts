@@ -78,6 +78,33 @@ metadata: {name: only-grpc, namespace: shop}
 spec:
   parentRefs: [{group: "", kind: Service, name: only-grpc, port: 7070}]
   rules: [{matches: [{method: {service: pkg.Svc}}], backendRefs: [{name: web, port: 7070}]}]`,
+  // Stream routes: two TCPRoutes on 5432 (the older one takes it), a UDPRoute on 53, a TLSRoute on 443.
+  svc("shop", "stream", "ports: [{port: 5432}, {port: 53, protocol: UDP}, {port: 443}]"),
+  `apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: tcp-new, namespace: shop, creationTimestamp: "2024-02-01T00:00:00Z"}
+spec:
+  parentRefs: [{group: "", kind: Service, name: stream, port: 5432}]
+  rules: [{backendRefs: [{name: web-v2, port: 5432}]}]`,
+  `apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: tcp-old, namespace: shop, creationTimestamp: "2024-01-01T00:00:00Z"}
+spec:
+  parentRefs: [{group: "", kind: Service, name: stream, port: 5432}]
+  rules: [{backendRefs: [{name: web, port: 5432}]}]`,
+  `apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: UDPRoute
+metadata: {name: dns, namespace: shop}
+spec:
+  parentRefs: [{group: "", kind: Service, name: stream, port: 53}]
+  rules: [{backendRefs: [{name: web, port: 53}]}]`,
+  `apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TLSRoute
+metadata: {name: tls, namespace: shop}
+spec:
+  parentRefs: [{group: "", kind: Service, name: stream, port: 443}]
+  hostnames: [only.example.com]
+  rules: [{backendRefs: [{name: web-v2, port: 443}]}]`,
   // Rejected parent: port 9 is not a port of shop/idle, so shop/idle keeps no route.
   `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
@@ -118,6 +145,14 @@ const ROWS: Row[] = [
   { label: "a GRPCRoute port and a call no rule takes: Unimplemented", mesh: { service: "shop/only-grpc", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Other", method: "M" } }, expect: { statusCode: 404, backend: null, route: null, grpcStatus: "Unimplemented" } },
   { label: "the HTTPRoute keeps the ports the GRPCRoute does not take", mesh: { service: "shop/kinds", port: 80, client: C }, expect: { statusCode: 200, backend: "shop/web", route: "HTTPRoute/shop/kinds-http" } },
   { label: "gRPC over HTTPRoutes: the HTTP answer and its gRPC status", mesh: { service: "shop/web", port: 7070, client: C }, request: { protocol: "GRPC", grpc: { service: "pkg.Svc", method: "M" } }, expect: { statusCode: 200, route: "HTTPRoute/shop/web", grpcStatus: "OK" } },
+  // Stream routes (GEP-1294 "Route types": every core route type is available in a mesh), the Gateway's stream matcher.
+  { label: "TCPRoutes: the oldest takes the connection", mesh: { service: "shop/stream", port: 5432, client: C }, request: { protocol: "TCP" }, expect: { statusCode: 200, backend: "shop/web", route: "TCPRoute/shop/tcp-old" } },
+  { label: "an HTTP request to a TCPRoute port is forwarded as bytes", mesh: { service: "shop/stream", port: 5432, client: C }, expect: { statusCode: 200, backend: "shop/web", route: "TCPRoute/shop/tcp-old" } },
+  { label: "UDPRoute: UDP datagrams", mesh: { service: "shop/stream", port: 53, client: C }, request: { protocol: "UDP" }, expect: { statusCode: 200, backend: "shop/web", route: "UDPRoute/shop/dns" } },
+  { label: "a UDPRoute takes no TCP traffic: the Service itself", mesh: { service: "shop/stream", port: 53, client: C }, request: { protocol: "TCP" }, expect: { statusCode: 200, backend: "shop/stream", route: null } },
+  // GEP-1294 "hostnames field": the TLSRoute's hostnames are not used to pick it.
+  { label: "TLSRoute: a TLS session with another SNI still goes through it", mesh: { service: "shop/stream", port: 443, client: C }, request: { protocol: "TLS", host: "other.example.org" }, expect: { statusCode: 200, backend: "shop/web-v2", route: "TLSRoute/shop/tls" } },
+  { label: "a cleartext HTTP request to a TLSRoute port: not simulated", mesh: { service: "shop/stream", port: 443, client: C }, expect: { statusCode: 0, backend: null, route: null } },
   { label: "a rejected parentRef binds nothing", mesh: { service: "shop/idle", port: 80, client: C }, request: { path: "/x" }, expect: { statusCode: 200, backend: "shop/idle", route: null } },
   { label: "a redirect without Host names the cluster IP", mesh: { service: "shop/ip", port: 80, client: C }, request: { host: "", path: "/p" }, expect: { statusCode: 302, location: "https://10.0.0.7/p" } },
   // GEP-1294 "Multiple routes for a Service": a request "sent to a Service backend (ex: curl pod-ip)" uses no Route.

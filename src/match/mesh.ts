@@ -11,7 +11,7 @@
  * the port, the route kind) is mesh-index.ts; matching, precedence, filters, redirects and traffic
  * splits are the Gateway's own (lookup.ts, respond.ts; GRPCRoutes: grpc.ts `matchGrpcOnListener`):
  * "multiple Routes for the same Service [...] will be combined according to the Gateway API Route
- * merging rules". TLSRoutes and TCPRoutes bound to a Service are named, not simulated.
+ * merging rules". TCPRoutes, TLSRoutes and UDPRoutes: the Gateway's stream matcher (mesh-stream.ts).
  */
 import type { Model } from "../model/model";
 import type { Outcome } from "../model/outcome";
@@ -27,6 +27,7 @@ import { matchGrpcOnListener } from "./grpc";
 import { policyIndex } from "./policy-effects";
 import { listenerIndexOf, meshIndex, routeSet, serviceOf, type MeshAttached, type MeshRouteSet, type MeshService } from "./mesh-index";
 import { frontendProblem, isHeadless, nsKey, toPod, toService } from "./mesh-answers";
+import { meshStream, streamTakes } from "./mesh-stream";
 
 /** Matches a mesh request against the Model. */
 export function matchMesh(model: Model, sim: SimRequest, req: NormalizedRequest, t: Trace): Outcome {
@@ -56,11 +57,13 @@ function route(model: Model, sim: SimRequest, target: NonNullable<SimRequest["me
   const problem = frontendProblem(svc, idx, port, req, t);
   if (problem) return problem;
   if (isHeadless(svc)) return toService(svc, port, req, t, `Service ${svc.key} is headless (clusterIP: None): its name resolves to Pod IPs, so no Service frontend and no mesh route is involved`);
-  const set = routeSet(svc, client, port);
+  const set = routeSet(svc, client, port, req.protocol === "UDP");
   if (t.on) traceSet(svc, set, client, port, t);
   if (set.kind === null) return toService(svc, port, req, t, `no route is bound to Service ${svc.key} port ${port} for this client`);
+  const start = t.steps.length;
   if (set.kind !== "HTTPRoute" && set.kind !== "GRPCRoute") {
-    t.add("mesh", `${set.kind} matching over the mesh is not simulated: ${set.applied.map((a) => a.ref).join(", ")} would decide`, set.applied.map((a) => a.ref));
+    if (streamTakes(set.kind, req.protocol)) return asMesh(meshStream(set, svc, req, t), set, svc, t, start);
+    t.add("mesh", `a ${req.protocol} request to a Service port taken by ${set.kind}s (${set.applied.map((a) => a.ref).join(", ")}): not simulated`, set.applied.map((a) => a.ref));
     return bareOutcome(req, 0, null, t);
   }
   if (req.protocol !== "HTTP" && req.protocol !== "GRPC") {
@@ -70,7 +73,6 @@ function route(model: Model, sim: SimRequest, target: NonNullable<SimRequest["me
   const li = listenerIndexOf(set);
   // Backend policies (policy-effects.ts) apply to mesh backends as to a Gateway's.
   const landing: Landing = { gateway: null, listener: set.listener, mirrorRelations: idx.mirrors, policies: policyIndex(model), frontend: svc.frontend };
-  const start = t.steps.length;
   if (set.kind === "GRPCRoute") {
     // The GRPCRoute matcher of Gateway listeners (grpc.ts), on the Service port's routes.
     const out = matchGrpcOnListener(li, landing, req, sim.request?.backendResponseHeaders, t);
