@@ -53,6 +53,7 @@ for (const ex of GALLERY) {
       await expect(rows.nth(i)).toHaveAttribute("data-status", String(e.statusCode));
       if (e.backend !== undefined) await expect(rows.nth(i)).toHaveAttribute("data-backend", e.backend ?? "");
       if (e.grpcStatus !== undefined) await expect(rows.nth(i)).toHaveAttribute("data-grpc-status", e.grpcStatus);
+      if (e.connectionError !== undefined) await expect(rows.nth(i)).toHaveAttribute("data-connection-error", String(e.connectionError));
     }
     await keepScreenshot(page, `gallery-${ex.id}`);
     expect(external).toEqual([]);

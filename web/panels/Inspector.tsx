@@ -15,6 +15,7 @@ import { Conditions } from "./Conditions";
 import { Diagnostics } from "./Diagnostics";
 import { NodeLink } from "./NodeLink";
 import { KindDetails, hasKindDetails } from "./kinds/KindDetails";
+import { ReportedStatus } from "../cluster/ReportedStatus";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -158,6 +159,7 @@ export function Inspector() {
       )}
       <KindDetails node={node} ix={ix} />
       <StatusSections node={node} ix={ix} />
+      <ReportedStatus node={node} ours={(id) => ix.status.get(id)} />
       {edges.length > 0 && (
         <Section title="References">
           <ul className="plain refs-list">

@@ -42,7 +42,7 @@ export function Samples() {
         {samples.map((s) => {
           const moved = destinationChanged(s.outcome, s.previous);
           return (
-            <li key={s.id} className={moved ? "moved" : ""} data-testid="sample" data-changed={moved} data-status={s.outcome?.statusCode ?? ""} data-backend={s.outcome?.backend ?? ""} data-grpc-status={s.outcome?.grpcStatus ?? ""} data-mode={modeOf(s.request)}>
+            <li key={s.id} className={moved ? "moved" : ""} data-testid="sample" data-changed={moved} data-status={s.outcome?.statusCode ?? ""} data-backend={s.outcome?.backend ?? ""} data-grpc-status={s.outcome?.grpcStatus ?? ""} data-connection-error={s.outcome?.connectionError ? "true" : "false"} data-mode={modeOf(s.request)}>
               <button type="button" className="sample-open" title="Open in the form" onClick={() => openSample(s)}>
                 <span className="sample-label">{s.label}</span>
                 <span className="muted small">{describeRequest(s.request)}</span>

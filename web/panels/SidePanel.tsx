@@ -8,6 +8,7 @@ import type { PanelTab } from "../store";
 import { Inspector } from "./Inspector";
 import { Simulator } from "./Simulator";
 import { StatusTab } from "./StatusTab";
+import { ClusterPanel } from "../cluster/ClusterPanel";
 import { litPathOf } from "./outcome";
 import { indexOf } from "./snapshotIndex";
 import type { Diagnostic } from "../../src/model/diagnostic";
@@ -49,14 +50,19 @@ function ProblemCount() {
   return n ? <span className="tab-count bad">{n}</span> : null;
 }
 
+/** The Cluster tab, added in cluster mode. */
+const CLUSTER_TAB: { id: PanelTab; label: string } = { id: "cluster", label: "Cluster" };
+
 export function SidePanel() {
   const panel = useStore((s) => s.panel);
   const setPanel = useStore((s) => s.setPanel);
+  const clusterMode = useStore((s) => s.cluster !== null);
+  const tabs = clusterMode ? [...TABS, CLUSTER_TAB] : TABS;
   useLitPath();
   return (
     <div className="side-panel">
       <div className="tabs" role="tablist" aria-label="Side panel">
-        {TABS.map((t, i) => (
+        {tabs.map((t, i) => (
           <button
             key={t.id}
             type="button"
@@ -77,6 +83,7 @@ export function SidePanel() {
         {panel === "inspector" && <Inspector />}
         {panel === "simulator" && <Simulator />}
         {panel === "status" && <StatusTab />}
+        {panel === "cluster" && <ClusterPanel />}
       </div>
     </div>
   );

@@ -44,6 +44,41 @@ describe("kind views", () => {
     for (const t of texts) expect(out).toContain(t);
   });
 
+  it("shows traffic policies' settings and a TLS policy for one port", () => {
+    const extra = `---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: BackendLBPolicy
+metadata: {name: sticky, namespace: finance}
+spec:
+  targetRefs: [{group: "", kind: Service, name: reports}]
+  sessionPersistence: {sessionName: SID, type: Cookie}
+---
+apiVersion: gateway.networking.x-k8s.io/v1alpha1
+kind: XBackendTrafficPolicy
+metadata: {name: budget, namespace: finance}
+spec:
+  targetRefs: [{group: "", kind: Service, name: reports}]
+  retryConstraint: {budget: {percent: 25, interval: 10s}, minRetryRate: {count: 5, interval: 1s}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: billing-tls-2, namespace: finance, creationTimestamp: "2030-01-01T00:00:00Z"}
+spec:
+  targetRefs: [{group: "", kind: Service, name: billing, sectionName: https}]
+  validation: {hostname: other.finance.internal, wellKnownCACertificates: System}
+`;
+    const yaml = yamlOf("backend-tls").replace("name: billing-tls\n  namespace: finance", 'name: billing-tls\n  namespace: finance\n  creationTimestamp: "2020-01-01T00:00:00Z"') + extra;
+    expect(inspect(yaml, "BackendLBPolicy/finance/sticky")).toContain("cookie or header name SID");
+    const budget = inspect(yaml, "XBackendTrafficPolicy/finance/budget");
+    expect(budget).toContain("retry budget (% of active requests) 25");
+    expect(budget).toContain("retries always allowed 5");
+    // A policy naming the port (sectionName) governs it, more specific than the one for the whole Service.
+    const sectioned = inspect(yaml, "BackendTLSPolicy/finance/billing-tls-2");
+    expect(sectioned).toContain("Service/finance/billing section https · in force");
+    expect(sectioned).toContain("trusted CAs (the system's) System");
+    expect(inspect(yaml, "Service/finance/reports")).toContain("Policies BackendLBPolicy/finance/sticky XBackendTrafficPolicy/finance/budget");
+  });
+
   it("marks a policy target that does not exist", () => {
     const out = inspect(yamlOf("backend-tls").replace("      name: billing\n  validation", "      name: nobody\n  validation"), "BackendTLSPolicy/finance/billing-tls");
     expect(out).toContain("Service/finance/nobody");
