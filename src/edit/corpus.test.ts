@@ -159,8 +159,12 @@ describe.skipIf(!present)("edits on the corpus", () => {
         if (JSON.stringify(valueAt(after, "HTTPRoute", r.name, ["spec", "hostnames"], r.namespace)) !== JSON.stringify([...cur, "edit-test.example.com"])) problems.push(`${c.file}: ${r.name}: hostnames read back wrong`);
       }
       for (const r of c.resources.slice(0, 2)) {
-        const renamed = tryEdit(c, { op: "rename", target: targetOf(r), newName: `${r.name}-renamed` }, problems, skipped);
+        const rename: Edit = { op: "rename", target: targetOf(r), newName: `${r.name}-renamed` };
+        const renamed = tryEdit(c, rename, problems, skipped);
         if (renamed !== null) {
+          // With the file's parse as context (positions from source trees, no document parsed): the same text.
+          const withContext = applyEdit(c.text, rename, { resources: parse({ name: c.file, text: c.text }).resources });
+          if (!withContext.ok || withContext.text !== renamed) problems.push(`${c.file}: rename ${r.name} with context differs`);
           const d = lineDiff(c.text, renamed);
           if (d.removed.length !== d.added.length || !d.removed.length || !d.removed.every((l) => l.includes(r.name)) || !d.added.every((l) => l.includes(`${r.name}-renamed`))) problems.push(`${c.file}: rename ${r.name}: ${JSON.stringify(d)}`);
         }

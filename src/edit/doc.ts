@@ -23,6 +23,7 @@ export class DocEditor {
   /** Path of the resource being edited inside the document (`[]`, or `["items", 3]` in a `kind: List`). */
   base: Path;
   private jsonCache: boolean | null = null;
+  private untrusted = false;
   /** Spans of `text` changed so far. */
   changes: Changed[] = [];
   private parsed: Document.Parsed | null = null;
@@ -105,10 +106,15 @@ export class DocEditor {
     return n && isCollection(n) && !n.items.some(isPair) ? n.items.length : 0;
   }
 
-  /** Replace `[from, to)` with `insert`, keeping the list of changed spans in step. */
-  splice(from: number, to: number, insert: string): void {
+  /**
+   * Replace `[from, to)` with `insert`, keeping the list of changed spans in step. `trusted` splices
+   * (a scalar rewritten in a style that always reads back, checked against the old text) skip the
+   * final re-parse, so a rename across thousands of documents does not parse each of them.
+   */
+  splice(from: number, to: number, insert: string, trusted = false): void {
     if (from === to && insert === "") return;
     if (this.text.slice(from, to) === insert) return;
+    if (!trusted) this.untrusted = true;
     this.text = this.text.slice(0, from) + insert + this.text.slice(to);
     this.parsed = null;
     const delta = insert.length - (to - from);
@@ -126,7 +132,7 @@ export class DocEditor {
 
   /** Check the final text parses (an edit must never leave broken YAML behind). */
   finish(): void {
-    if (!this.changed) return;
+    if (!this.changed || !this.untrusted) return;
     this.parsed = null;
     this.doc();
   }

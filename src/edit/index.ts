@@ -4,7 +4,7 @@
  * indentation, flow or block style, quoting and fields Switchyard does not know stay as they were.
  */
 import { Session } from "./session";
-import { EditError, type Edit, type EditResult } from "./types";
+import { EditError, type Edit, type EditContext, type EditResult } from "./types";
 import { deleteAt, insertAt, mergeAt, moveAt, setAt } from "./primitives";
 import { createResource, deleteResource } from "./ops/resources";
 import { rename } from "./ops/rename";
@@ -18,10 +18,13 @@ export { targetOf } from "./target";
 export * from "./validate";
 export { resourceDefaults, filterDefaults } from "./defaults";
 
-/** Apply one edit to a text of one or more YAML (or JSON) documents. Never throws. */
-export function applyEdit(text: string, edit: Edit): EditResult {
+/**
+ * Apply one edit to a text of one or more YAML (or JSON) documents. Never throws. Pass the text's
+ * parse as `context` to make renames follow references without parsing every document.
+ */
+export function applyEdit(text: string, edit: Edit, context: EditContext = {}): EditResult {
   try {
-    const s = new Session(text);
+    const s = new Session(text, context);
     run(s, edit);
     return s.result();
   } catch (e) {

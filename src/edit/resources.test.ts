@@ -4,6 +4,7 @@ import { applyEdit } from "./index";
 import { parse } from "../parse";
 import { CONFIG, GW, ROUTE } from "./testing/fixtures";
 import { edited, lineDiff, runFailures, runRows, valueAt, type EditRow } from "./testing/helpers";
+import type { Edit } from "./types";
 
 const ROWS: EditRow[] = [
   {
@@ -165,5 +166,36 @@ describe("documents around the edited one", () => {
     const json = edited('{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}\n', { op: "createResource", resource: { kind: "Namespace", name: "b" } });
     expect(parse(json).resources.map((x) => x.name)).toEqual(["a", "b"]);
     expect(json).toContain('"name": "b"');
+  });
+});
+
+describe("renames with the text's parse as context", () => {
+  const renames: [string, Edit][] = [
+    ["a Service", { op: "rename", target: { kind: "Service", name: "cart", namespace: "shop" }, newName: "basket" }],
+    ["a Gateway", { op: "rename", target: GW, newName: "front" }],
+    ["a GatewayClass", { op: "rename", target: { kind: "GatewayClass", name: "acme" }, newName: "acme-v2" }],
+    ["a listener", { op: "updateListener", target: GW, listener: "https", changes: { name: "secure" } }],
+  ];
+  for (const [name, edit] of renames) {
+    it(`${name}: the same text as without it`, () => {
+      const ctx = { resources: parse(CONFIG).resources };
+      const fast = applyEdit(CONFIG, edit, ctx);
+      expect(fast).toEqual(applyEdit(CONFIG, edit));
+      expect(fast.ok).toBe(true);
+    });
+  }
+
+  it("a context that does not match the text is checked, not trusted", () => {
+    const stale = parse(CONFIG.replace("    - name: cart\n      port: 8080", "    - name: 'cart'\n      port: 8080")).resources;
+    const edit: Edit = { op: "rename", target: { kind: "Service", name: "cart", namespace: "shop" }, newName: "basket" };
+    expect(applyEdit(CONFIG, edit, { resources: stale })).toEqual(applyEdit(CONFIG, edit));
+  });
+
+  it("quoting is kept: double, single, plain", () => {
+    const text = CONFIG.replace("  - name: edge\n    namespace: infra\n    sectionName: https", "  - name: \"edge\"\n    namespace: infra\n    sectionName: https").replace("  - name: edge\n    namespace: infra\n    sectionName: http\n", "  - name: 'edge'\n    namespace: infra\n    sectionName: http\n");
+    const after = edited(text, { op: "rename", target: GW, newName: "front" });
+    expect(after).toContain('  - name: "front"');
+    expect(after).toContain("  - name: 'front'");
+    expect(applyEdit(text, { op: "rename", target: GW, newName: "front" }, { resources: parse(text).resources })).toEqual({ ok: true, text: after, changed: expect.any(Array) });
   });
 });

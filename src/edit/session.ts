@@ -5,8 +5,8 @@
  */
 import { splitDocuments, looksLikeJson, type Chunk } from "../parse/split";
 import { DocEditor } from "./doc";
-import { findInDoc, findTarget, type Found } from "./locate";
-import { EditError, type Changed, type EditResult, type Target } from "./types";
+import { docEnd, findInDoc, findTarget, type Found } from "./locate";
+import { EditError, type Changed, type EditContext, type EditResult, type Target } from "./types";
 
 export class Session {
   private chunkList: Chunk[] | null = null;
@@ -16,7 +16,26 @@ export class Session {
   private added: DocEditor[] = [];
   private removed = new Set<number>();
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly context: EditContext = {},
+  ) {}
+
+  /** Whether the document starting at `start` (in the original text) is open or removed. */
+  touched(start: number): boolean {
+    return this.open.has(start) || this.removed.has(start);
+  }
+
+  /** Open the document starting at `start` without parsing it (for splices at known positions). */
+  openRaw(start: number): DocEditor {
+    let f = this.open.get(start);
+    if (!f) {
+      const end = docEnd(this.text, start);
+      f = { start, end, ed: new DocEditor(this.text.slice(start, end)) };
+      this.open.set(start, f);
+    }
+    return f.ed;
+  }
 
   /** Whether the text is JSON (new documents are then written as JSON). */
   get json(): boolean {
@@ -54,10 +73,10 @@ export class Session {
    * Editors of every document whose current text contains `needle` (documents with YAML errors are
    * left alone): the candidates of an edit across the whole text, such as a rename.
    */
-  docsContaining(needle: string): DocEditor[] {
+  docsContaining(needle: string, skip?: Set<number>): DocEditor[] {
     const out: DocEditor[] = [];
     for (const c of this.chunks()) {
-      if (this.removed.has(c.offset)) continue;
+      if (this.removed.has(c.offset) || skip?.has(c.offset)) continue;
       let f = this.open.get(c.offset);
       if (!f) {
         if (!c.text.includes(needle)) continue;

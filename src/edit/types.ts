@@ -3,6 +3,7 @@
  * `applyEdit(text, edit)` turns it into new text in which only the edited nodes differ.
  */
 import type { PathSegment } from "../model/source";
+import type { Resource } from "../model/resource";
 
 /**
  * Which resource an edit applies to. `namespace` is the effective one (`"default"` when the YAML
@@ -162,6 +163,15 @@ export type EditOp = Edit["op"];
 export interface Changed {
   from: number;
   to: number;
+}
+
+/**
+ * What the caller already knows about the text. `resources` is `parse(text).resources` for this very
+ * text (one file): edits that look at every document (renames) then read objects and positions from
+ * it instead of parsing each document, and check each position against the text before using it.
+ */
+export interface EditContext {
+  resources?: readonly Resource[];
 }
 
 /** The result of {@link applyEdit}: new text and where it changed, or why nothing could be done. */

@@ -6,7 +6,9 @@ import type { DocEditor } from "../doc";
 import { setAt, setScalars } from "../primitives";
 import { renameUpdates, sectionUpdates, type Renamed } from "../refs";
 import { childOf } from "../tree";
-import { EditError, type Path, type Target, type Value } from "../types";
+import { looksLikeJson } from "../../parse/split";
+import { updateKnown, type Updates } from "./known";
+import { EditError, type Path, type Target } from "../types";
 
 /** The resources of a document: its root, or the items of a `kind: List` / JSON array. */
 function resourcesOf(ed: DocEditor): Path[] {
@@ -18,14 +20,23 @@ function resourcesOf(ed: DocEditor): Path[] {
   return isMap(root) ? [[]] : [];
 }
 
+/** The effective namespace of a plain object ("" for cluster-scoped kinds). */
 function nsOf(obj: unknown): string {
-  const m = (obj as { metadata?: { namespace?: unknown } } | null)?.metadata;
+  const o = obj as { apiVersion?: unknown; kind?: unknown; metadata?: { namespace?: unknown } } | null;
+  if (!isNamespaced(splitApiVersion(String(o?.apiVersion ?? "")).group, String(o?.kind ?? ""))) return "";
+  const m = o?.metadata;
   return typeof m?.namespace === "string" && m.namespace ? m.namespace : "default";
 }
 
-/** Apply `updates(obj, namespace)` to every resource of every document mentioning `needle`. */
-function updateAll(s: Session, needle: string, updates: (obj: unknown, ns: string) => [Path, Value][]): void {
-  for (const ed of s.docsContaining(needle)) {
+/**
+ * Apply `updates(obj, namespace)` to every resource of every document mentioning `needle`: from the
+ * caller's parse where there is one (no document parsed), else by parsing the candidates.
+ */
+function updateAll(s: Session, needle: string, updates: Updates): void {
+  const known = s.context.resources;
+  // JSON streams are split by value, not by `---`: positions there are left to the slow path.
+  const done = known && !looksLikeJson(s.text) ? updateKnown(s, known, updates) : undefined;
+  for (const ed of s.docsContaining(needle, done)) {
     for (const base of resourcesOf(ed)) {
       ed.base = base;
       const u = updates(ed.get([]), nsOf(ed.get([])));
