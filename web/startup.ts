@@ -1,5 +1,6 @@
 /**
- * What the app opens on: a share link (`#s=…`) reopens exactly its state; otherwise the workspace
+ * What the app opens on: a `#token=` from `switchyard serve` opens cluster mode (the live cluster,
+ * read-only); a share link (`#s=…`) reopens exactly its state; otherwise the workspace
  * saved by the last session; otherwise the gallery's first example.
  */
 import { useStore } from "./store";
@@ -7,8 +8,10 @@ import { savedWorkspace } from "./store/sync";
 import { decodeShareFragment, applySharedState } from "./share/link";
 import { GALLERY } from "./gallery";
 import { loadExample } from "./gallery/load";
+import { startClusterMode } from "./cluster/mode";
 
 export async function restoreWorkspace(): Promise<void> {
+  if (startClusterMode()) return;
   const shared = location.hash.startsWith("#s=") ? await decodeShareFragment(location.hash) : null;
   if (shared) {
     applySharedState(shared);

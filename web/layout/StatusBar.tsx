@@ -1,5 +1,6 @@
 /** One line at the bottom: resource and problem counts, and how long the last update took. */
 import { useStore } from "../store";
+import { ClusterStatus } from "../cluster/ClusterStatus";
 
 export function StatusBar() {
   const good = useStore((s) => s.good);
@@ -17,6 +18,7 @@ export function StatusBar() {
       {stale && <span className="bad">YAML does not parse: showing the last good graph</span>}
       <span className="spacer" />
       <span>{busy ? "updating…" : `updated in ${ms.toFixed(0)} ms`}</span>
+      <ClusterStatus />
       <span className="badge">simulated controller</span>
     </footer>
   );

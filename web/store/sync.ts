@@ -40,6 +40,8 @@ export function startSync(): () => void {
     if (timer) clearTimeout(timer);
     // Typing is debounced; loads, visual edits and undo apply at once.
     timer = setTimeout(() => void refresh(), s.textOrigin === "editor" ? TYPING_DEBOUNCE_MS : 0);
+    // A live cluster's mirror (cluster mode) is not the user's workspace: never save it over theirs.
+    if (s.readOnly) return;
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       try {

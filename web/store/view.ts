@@ -2,7 +2,8 @@ import type { StateCreator } from "zustand";
 import type { AppState } from "./index";
 
 export type Theme = "light" | "dark";
-export type PanelTab = "inspector" | "simulator" | "status";
+/** `cluster`: the Cluster tab, shown in cluster mode only. */
+export type PanelTab = "inspector" | "simulator" | "status" | "cluster";
 
 export interface Filters {
   search: string;

@@ -8,6 +8,7 @@ import { memo, type ReactNode } from "react";
 import type { NodeStatus } from "../../../src/graph";
 import type { ResourceData } from "../flowTypes";
 import { useLit, useSearchHit, useSelected } from "../flags";
+import { DriftBadge } from "../../cluster/DriftBadge";
 
 /** Handle positions: the layout says where edges meet a node (`handleY` below its top). */
 export const Handles = memo(function Handles({ handleY }: { handleY: number }) {
@@ -68,6 +69,7 @@ export function Shell({ id, data, className, title, children }: ShellProps) {
       <Handles handleY={data.handleY} />
       {children}
       <StatusBadge status={g.status} />
+      <DriftBadge id={id} />
     </div>
   );
 }
