@@ -15,7 +15,10 @@ import { HoverCard, setHover } from "./HoverCard";
 import { measureCommit, useFlow } from "./useFlow";
 import { useCanvasView } from "./useCanvasView";
 import { detailAt, MAX_ZOOM, MIN_ZOOM } from "./viewport";
+import { ConnectLayer } from "./ConnectLayer";
+import { Palette } from "./Palette";
 import "./canvas.css";
+import "./edit.css";
 
 function CanvasInner() {
   const flow = useFlow();
@@ -30,14 +33,21 @@ function CanvasInner() {
   const onNodeClick = useCallback((_: React.MouseEvent, n: Node) => {
     const f = n as FlowNode;
     if (f.type === "nsgroup") return;
+    useStore.getState().selectEdge(null);
     if (f.type === "summary") useStore.getState().toggleCollapsed(f.data.namespace);
     else useStore.getState().select(f.id, "canvas");
   }, []);
   const onEdgeClick = useCallback((_: React.MouseEvent, e: Edge) => {
-    const from = (e as FlowEdge).data?.from;
+    const d = (e as FlowEdge).data;
+    const from = d?.from;
     if (from && !from.startsWith("Namespace/")) useStore.getState().select(from, "canvas");
+    // The selected edge: Delete removes its references; its tools (weights, remove) show on it.
+    if (d) useStore.getState().selectEdge({ from: d.from, to: d.to, refs: d.refs });
   }, []);
-  const onPaneClick = useCallback(() => useStore.getState().select(null, "canvas"), []);
+  const onPaneClick = useCallback(() => {
+    useStore.getState().select(null, "canvas");
+    useStore.getState().selectEdge(null);
+  }, []);
   const onEnter = useCallback((ev: React.MouseEvent, n: Node) => {
     const f = n as FlowNode;
     if (f.type === "nsgroup" || f.type === "summary") return;
@@ -76,6 +86,10 @@ function CanvasInner() {
         <Panel position="top-left">
           <FilterBar focus={focus} />
         </Panel>
+        <Panel position="top-right">
+          <Palette />
+        </Panel>
+        <ConnectLayer />
       </ReactFlow>
       {!hasGraph ? <div className="sy-empty">No Gateway API objects yet: paste YAML in the editor or pick an example.</div> : null}
       {stale ? (

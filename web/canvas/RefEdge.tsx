@@ -8,6 +8,8 @@ import { memo } from "react";
 import { getBezierPath, type EdgeProps } from "@xyflow/react";
 import type { FlowEdge } from "./flowTypes";
 import { useEdgeLit } from "./flags";
+import { useStore } from "../store";
+import { EdgeTools } from "./EdgeTools";
 
 /** Approximate label width for the background box (11px system font). */
 export function labelWidth(text: string): number {
@@ -17,6 +19,7 @@ export function labelWidth(text: string): number {
 export const RefEdge = memo(function RefEdge(props: EdgeProps<FlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
   const lit = useEdgeLit(data?.from ?? "", data?.to ?? "");
+  const selected = useStore((s) => !!data && s.selectedEdge?.from === data.from && s.selectedEdge.to === data.to);
   if (!data) return null;
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
   let cls = `sy-edge sy-e-${data.kind}`;
@@ -26,9 +29,10 @@ export const RefEdge = memo(function RefEdge(props: EdgeProps<FlowEdge>) {
   if (data.members) cls += " sy-bundle";
   if (lit === 1) cls += " sy-lit";
   else if (lit === 2) cls += " sy-dim";
+  if (selected) cls += " sy-edge-selected";
   const w = labelWidth(data.label);
   return (
-    <g className={cls} data-testid={data.testId} data-ok={data.ok} data-count={data.refs.length} data-kind={data.kind}>
+    <g className={cls} data-testid={data.testId} data-ok={data.ok} data-count={data.refs.length} data-kind={data.kind} data-selected={selected}>
       <title>{data.title}</title>
       <path className="sy-edge-hit" d={path} />
       <path className="sy-edge-line" d={path} />
@@ -40,6 +44,7 @@ export const RefEdge = memo(function RefEdge(props: EdgeProps<FlowEdge>) {
           </text>
         </g>
       ) : null}
+      {selected ? <EdgeTools data={data} x={lx} y={ly} /> : null}
     </g>
   );
 });

@@ -35,7 +35,7 @@ function HeaderModifier({ cfg, ed, at }: { cfg: Obj | null; ed: ResourceEditor; 
   );
 }
 
-function PathModifier({ cfg, ed, at, redirect }: { cfg: Obj | null; ed: ResourceEditor; at: Path; redirect: boolean }) {
+function PathModifier({ cfg, ed, at }: { cfg: Obj | null; ed: ResourceEditor; at: Path }) {
   const p = rec(cfg?.path);
   const type = str(p?.type);
   const field = type === "ReplacePrefixMatch" ? "replacePrefixMatch" : "replaceFullPath";
@@ -44,7 +44,7 @@ function PathModifier({ cfg, ed, at, redirect }: { cfg: Obj | null; ed: Resource
       <SelectField
         label="path"
         value={type}
-        options={[["", redirect ? "keep" : "keep"], ["ReplaceFullPath", "ReplaceFullPath"], ["ReplacePrefixMatch", "ReplacePrefixMatch"]]}
+        options={[["", "keep"], ["ReplaceFullPath", "ReplaceFullPath"], ["ReplacePrefixMatch", "ReplacePrefixMatch"]]}
         onCommit={(v) => void (v ? ed.set([...at, "path"], { type: v, [v === "ReplacePrefixMatch" ? "replacePrefixMatch" : "replaceFullPath"]: str(p?.[field]) || "/" }) : ed.del([...at, "path"]))}
       />
       {type && <TextField label={field} value={str(p?.[field])} required onCommit={(v) => void ed.set([...at, "path", field], v)} />}
@@ -64,14 +64,14 @@ function Config({ type, cfg, ed, at }: { type: string; cfg: Obj | null; ed: Reso
           <TextField label="hostname" value={str(cfg?.hostname)} placeholder="keep" validate={validateHostname} onCommit={(v) => void ed.set([...at, "hostname"], v)} />
           <NumberField label="port" value={num(cfg?.port)} optional validate={validatePort} onCommit={(v) => void ed.set([...at, "port"], v)} />
           <SelectField label="status" value={str(cfg?.statusCode)} options={[["", "302 (default)"], ...["301", "302", "303", "307", "308"].map((c) => [c, c] as const)]} onCommit={(v) => void ed.set([...at, "statusCode"], v ? Number(v) : null)} />
-          <PathModifier cfg={cfg} ed={ed} at={at} redirect />
+          <PathModifier cfg={cfg} ed={ed} at={at} />
         </div>
       );
     case "URLRewrite":
       return (
         <div className="f-grid">
           <TextField label="hostname" value={str(cfg?.hostname)} placeholder="keep" validate={validateHostname} onCommit={(v) => void ed.set([...at, "hostname"], v)} />
-          <PathModifier cfg={cfg} ed={ed} at={at} redirect={false} />
+          <PathModifier cfg={cfg} ed={ed} at={at} />
         </div>
       );
     case "RequestMirror": {
