@@ -24,6 +24,7 @@ export class DocEditor {
   base: Path;
   private jsonCache: boolean | null = null;
   private untrusted = false;
+  private readonly crlf: boolean;
   /** Spans of `text` changed so far. */
   changes: Changed[] = [];
   private parsed: Document.Parsed | null = null;
@@ -35,6 +36,7 @@ export class DocEditor {
     this.original = text;
     this.base = base;
     this.parsed = parsed;
+    this.crlf = text.includes("\r\n");
   }
 
   /** Whether the text differs from what the editor started with. */
@@ -113,6 +115,8 @@ export class DocEditor {
    */
   splice(from: number, to: number, insert: string, trusted = false): void {
     if (from === to && insert === "") return;
+    // New lines follow the document's line breaks (CRLF files stay CRLF).
+    if (this.crlf && insert.includes("\n")) insert = insert.replace(/\r?\n/g, "\r\n");
     if (this.text.slice(from, to) === insert) return;
     if (!trusted) this.untrusted = true;
     this.text = this.text.slice(0, from) + insert + this.text.slice(to);

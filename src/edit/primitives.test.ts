@@ -351,3 +351,26 @@ describe("edits that cannot apply", () => {
     expect(applyEdit(ROUTE, { op: "batch", edits: [] })).toEqual({ ok: true, text: ROUTE, changed: [] });
   });
 });
+
+describe("CRLF documents", () => {
+  const crlf = ROUTE.replace(/\n/g, "\r\n");
+  const edits: Edit[] = [
+    { op: "setWeights", target: T, rule: 0, weights: [1, 2] },
+    { op: "addBackend", target: T, rule: 0, backend: { name: "v9" } },
+    { op: "addFilter", target: T, rule: 1, filter: { type: "RequestRedirect" } },
+    { op: "removeBackend", target: T, rule: 0, backend: 0 },
+    { op: "set", target: T, path: ["spec", "rules", 1, "description"], value: "a\nb\n" },
+    { op: "set", target: T, path: ["spec", "parentRefs"], value: [{ name: "other", port: 80 }] },
+    { op: "moveRule", target: T, from: 1, to: 0 },
+    { op: "delete", target: T, path: ["spec", "rules", 1, "empty"] },
+  ];
+  for (const edit of edits) {
+    it(`${edit.op} keeps every line break CRLF`, () => {
+      const after = edited(crlf, edit);
+      expect(after).not.toBe(crlf);
+      expect(after.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      const lf = edited(ROUTE, edit);
+      expect(after).toBe(lf.replace(/\n/g, "\r\n"));
+    });
+  }
+});

@@ -148,7 +148,8 @@ function insertPair(ed: DocEditor, map: YAMLMap, mapPath: Path, key: string, val
   const p = items[after === -1 ? items.length - 1 : after];
   const e = endOfLine(text, p.value ? contentEnd(p.value) : colonOf(p, text) + 1);
   if (e === text.length) return ed.splice(e, e, `\n${spaces(col)}${kv}`);
-  ed.splice(e + 1, e + 1, `${spaces(col)}${kv}\n`);
+  const at = nextLine(text, e);
+  ed.splice(at, at, `${spaces(col)}${kv}\n`);
 }
 
 /** An empty flow collection (`{}` / `[]`) receives its first entry: in block style unless the document is JSON. */
@@ -181,7 +182,8 @@ function insertItem(ed: DocEditor, seq: YAMLSeq, index: number, value: Value, se
   if (index === n) {
     const e = endOfLine(text, contentEnd(seq.items[n - 1] as YNode));
     if (e === text.length) return ed.splice(e, e, `\n${spaces(dashCol)}${item}`);
-    return ed.splice(e + 1, e + 1, `${spaces(dashCol)}${item}\n`);
+    const at = nextLine(text, e);
+    return ed.splice(at, at, `${spaces(dashCol)}${item}\n`);
   }
   const d = dashOf(seq, index, text);
   if (!firstOnLine(text, d)) return ed.splice(d, d, `${item}\n${spaces(dashCol)}`);

@@ -33,7 +33,9 @@ export function firstOnLine(text: string, pos: number): boolean {
  * belongs to it; a block scalar's content already ends with its newline.
  */
 export function endOfLine(text: string, pos: number): number {
-  return pos > 0 && text.charCodeAt(pos - 1) === 10 ? pos - 1 : lineEnd(text, pos);
+  const e = pos > 0 && text.charCodeAt(pos - 1) === 10 ? pos - 1 : lineEnd(text, pos);
+  // A CRLF line ends before its CR.
+  return e > 0 && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
 }
 
 /** `n` spaces. */
