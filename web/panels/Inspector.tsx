@@ -15,6 +15,7 @@ import { Conditions } from "./Conditions";
 import { Diagnostics } from "./Diagnostics";
 import { NodeLink } from "./NodeLink";
 import { KindDetails, hasKindDetails } from "./kinds/KindDetails";
+import { EditForms } from "./forms/EditForms";
 import { ReportedStatus } from "../cluster/ReportedStatus";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -145,6 +146,7 @@ export function Inspector() {
         <h3>{node.namespace ? `${node.namespace}/${node.name}` : node.name}</h3>
       </header>
       {!node.defined && <p className="warn">Referenced but not in the configuration.</p>}
+      <EditForms node={node} ix={ix} />
       {facts.length > 0 && (
         <table className="kv">
           <tbody>
