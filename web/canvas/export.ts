@@ -20,7 +20,7 @@ function flowNow(): Flow {
   if (drawn) return drawn;
   const s = useStore.getState();
   const graph = s.good?.graph ?? { nodes: [], edges: [], groups: [] };
-  return toFlow({ graph, positions: s.good?.positions ?? {}, view: { hiddenNamespaces: s.filters.hiddenNamespaces, hiddenKinds: s.filters.hiddenKinds, collapsed: s.collapsed } });
+  return toFlow({ graph, positions: s.good?.positions ?? {}, view: { hiddenNamespaces: s.filters.hiddenNamespaces, hiddenKinds: s.filters.hiddenKinds, collapsed: s.good?.collapsed ?? [] } });
 }
 
 /** The current theme's colours, read from the CSS variables (defaults when there is no document). */

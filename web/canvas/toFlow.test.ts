@@ -6,7 +6,7 @@ import { toFlow, type Flow, type ViewOptions } from "./toFlow";
 import { FIXTURE } from "./fixture.test-data";
 import { layoutGraph } from "../../src/graph/layout";
 import { routesYaml } from "../../bench/fixtures";
-import { collapsedPositions, effectiveCollapsed } from "./collapsedLayout";
+import { effectiveCollapsed } from "../worker/positions";
 
 const NONE: ViewOptions = { hiddenNamespaces: [], hiddenKinds: [], collapsed: [] };
 
@@ -268,9 +268,13 @@ describe("toFlow: fans into a namespace box are bundled", () => {
   });
 });
 
-describe("toFlow: collapsed namespaces laid out again (collapsedLayout.ts)", () => {
+describe("toFlow: collapsed namespaces laid out again (by the worker's engine)", () => {
   const s = load();
-  const laid = (ns: string[]) => collapsedPositions(s.graph, effectiveCollapsed(s.graph, ns)).positions;
+  const laid = (ns: string[]) => {
+    const e = new Engine();
+    e.load(FIXTURE, "f.yaml");
+    return structuredClone(e.layout(ns, false)!.positions);
+  };
   it("places summaries where the collapsed layout put them, boxes around them", () => {
     const positions = laid(["apps"]);
     const f = toFlow({ graph: s.graph, positions, view: { ...NONE, collapsed: ["apps"] } });
@@ -290,6 +294,6 @@ describe("toFlow: collapsed namespaces laid out again (collapsedLayout.ts)", () 
     expect((f.byId.get("Namespace/infra@1") as SummaryNode).data.kinds).toEqual([["Gateway", 1]]);
   });
   it("ignores collapsed names the graph does not have", () => {
-    expect([...effectiveCollapsed(s.graph, ["apps", "nowhere"])]).toEqual(["apps"]);
+    expect(effectiveCollapsed(s.graph, ["apps", "nowhere"])).toEqual(["apps"]);
   });
 });

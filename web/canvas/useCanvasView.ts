@@ -13,10 +13,32 @@ import type { FlowEdge, FlowNode } from "./flowTypes";
 import type { Flow } from "./toFlow";
 import { initialViewport, onScreen, sameGraph } from "./viewport";
 
-function idsOf(graph: Graph): Set<string> {
-  const s = new Set<string>();
-  for (const n of graph.nodes) s.add(n.id);
-  return s;
+/**
+ * Whether `next` is the same picture as `prev` (an edit) rather than a new one (a load). Snapshots
+ * keep unchanged node objects, so a walk in step over both lists settles an edit without building
+ * anything; only when the lists went out of step (nodes added or removed early on) are ids compared.
+ */
+function samePicture(prev: Graph["nodes"] | undefined, next: Graph["nodes"]): boolean {
+  if (!prev) return false;
+  if (prev === next) return true;
+  let inStep = 0;
+  const n = Math.min(prev.length, next.length);
+  for (let i = 0; i < n; i++) if (prev[i] === next[i] || prev[i].id === next[i].id) inStep++;
+  if (inStep >= 0.5 * Math.max(prev.length, next.length)) return true;
+  const ids = new Set<string>();
+  for (const x of prev) ids.add(x.id);
+  return sameGraph(ids, next.map((x) => x.id), next.length);
+}
+
+/** Whether the snapshot drawn was laid out with the collapsed namespaces the view asks for (those the graph has). */
+function laidOutAsAsked(): boolean {
+  const { good, collapsed } = useStore.getState();
+  if (!good) return true;
+  const laid = good.collapsed ?? [];
+  const wanted = new Set(collapsed);
+  let n = 0;
+  for (const g of good.graph.groups) if (wanted.has(g.namespace)) n++;
+  return n === laid.length && laid.every((ns) => wanted.has(ns));
 }
 
 /** The namespace of a graph id (`Kind/ns/name`, `Listener/ns/gw/l`); "" when cluster-scoped. */
@@ -32,7 +54,6 @@ export function useCanvasView(flow: Flow, graph: Graph | undefined): (id: string
   const selected = useStore((s) => s.selected);
   const selectionOrigin = useStore((s) => s.selectionOrigin);
   const lastGraph = useRef<Graph | undefined>(undefined);
-  const lastIds = useRef<Set<string> | undefined>(undefined);
   const pendingView = useRef(false);
   const pendingFocus = useRef<string | null>(null);
 
@@ -70,10 +91,8 @@ export function useCanvasView(flow: Flow, graph: Graph | undefined): (id: string
 
   useEffect(() => {
     if (graph && graph !== lastGraph.current) {
-      const ids = idsOf(graph);
-      const isNew = !sameGraph(lastIds.current, ids, ids.size);
+      const isNew = !samePicture(lastGraph.current?.nodes, graph.nodes);
       lastGraph.current = graph;
-      lastIds.current = ids;
       if (isNew) {
         pendingView.current = true;
         const st = useStore.getState();
@@ -94,6 +113,9 @@ export function useCanvasView(flow: Flow, graph: Graph | undefined): (id: string
         frame = requestAnimationFrame(apply);
         return;
       }
+      // The worker lays a collapse out asynchronously: until the drawn snapshot's layout has the
+      // namespaces the view asks for, the flow is the picture before the collapse.
+      if (!laidOutAsAsked()) return;
       if (pendingView.current && flow.nodes.length) {
         pendingView.current = false;
         const gw = flow.nodes.find((n) => n.type === "gateway" || n.type === "listenerset");

@@ -1,26 +1,45 @@
 /**
  * Keeps derived state in step with the text: every text change is sent to the engine worker
  * (debounced while typing), the snapshot lands in the store, then the current request and the
- * sample list are re-evaluated. Also persists the workspace to local storage.
+ * sample list are re-evaluated. A change of the collapsed namespaces asks the worker for a new
+ * layout (layout never runs on the main thread). Also persists the workspace to local storage.
  */
 import { useStore } from "./index";
 import { STORAGE_KEY } from "./workspace";
 import { engine } from "../worker/client";
+import type { Snapshot } from "../worker/protocol";
 
 // The editor already debounces its change notifications (150 ms); this only coalesces bursts.
 const TYPING_DEBOUNCE_MS = 30;
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** When each text revision was sent to the worker, for the store's `lastLoadMs`. */
+const sentAt = new Map<number, number>();
 
-async function refresh(): Promise<void> {
-  const { text, fileName, setBusy, textRevision } = useStore.getState();
+function refresh(): void {
+  const { text, fileName, setBusy, textRevision, textOrigin, collapsed } = useStore.getState();
   setBusy(true);
-  const started = performance.now();
-  const snapshot = await engine().load(text, fileName);
-  if (!snapshot) return; // superseded by a newer text
-  useStore.getState().acceptSnapshot(snapshot, performance.now() - started, textRevision);
-  await resimulate();
+  sentAt.set(textRevision, performance.now());
+  // A loaded file or example is a new configuration: a full snapshot costs less than a delta.
+  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load" });
+}
+
+/** Every snapshot the worker sends, in order: into the store; a new text re-evaluates the requests. */
+function onSnapshot(s: Snapshot, { tag, loaded }: { tag: number | undefined; loaded: boolean }): void {
+  const st = useStore.getState();
+  const revision = tag ?? st.loadedRevision;
+  const t = sentAt.get(revision);
+  for (const k of sentAt.keys()) if (k <= revision) sentAt.delete(k);
+  st.acceptSnapshot(s, loaded && t !== undefined ? performance.now() - t : st.lastLoadMs, revision);
+  if (loaded) void resimulate();
+}
+
+/** Lay the current configuration out again from scratch (crossing reduction included), in the worker. */
+export function tidyLayout(): Promise<void> {
+  return engine()
+    .request({ tidy: true, collapsed: useStore.getState().collapsed })
+    .then(() => undefined);
 }
 
 /** Re-run the current request and every sample on the current configuration. */
@@ -35,11 +54,13 @@ export async function resimulate(): Promise<void> {
 
 /** Start syncing; returns a function that stops it. */
 export function startSync(): () => void {
+  const offSnapshot = engine().onSnapshot(onSnapshot);
   const unsub = useStore.subscribe((s, prev) => {
+    if (s.collapsed !== prev.collapsed && s.textRevision === prev.textRevision) void engine().request({ collapsed: s.collapsed });
     if (s.textRevision === prev.textRevision) return;
     if (timer) clearTimeout(timer);
     // Typing is debounced; loads, visual edits and undo apply at once.
-    timer = setTimeout(() => void refresh(), s.textOrigin === "editor" ? TYPING_DEBOUNCE_MS : 0);
+    timer = setTimeout(refresh, s.textOrigin === "editor" ? TYPING_DEBOUNCE_MS : 0);
     // A live cluster's mirror (cluster mode) is not the user's workspace: never save it over theirs.
     if (s.readOnly) return;
     if (saveTimer) clearTimeout(saveTimer);
@@ -51,8 +72,11 @@ export function startSync(): () => void {
       }
     }, 300);
   });
-  void refresh();
-  return unsub;
+  refresh();
+  return () => {
+    unsub();
+    offSnapshot();
+  };
 }
 
 /** The workspace saved by a previous session, if any. */

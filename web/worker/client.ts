@@ -1,21 +1,59 @@
 /**
  * The app's handle on the engine worker. The Worker is created on first use (never at import
- * time, so unit tests and SSR do not need one). `load` is latest-wins: while the worker is busy,
- * only the newest text waits, so fast typing never queues stale parses.
+ * time, so unit tests and SSR do not need one).
+ *
+ * Snapshots: one request is in flight at a time and only the newest wish waits behind it (a load of
+ * the newest text, the newest collapsed namespaces, a tidy), so fast typing never queues stale
+ * parses. Answers arrive as deltas against the snapshot this client holds; it applies each one, in
+ * order, and hands whole Snapshots to `onSnapshot` listeners. When a delta does not fit (it should
+ * not happen), the request is sent again asking for a full snapshot.
  */
 import type { FromWorker, Snapshot, ToWorker } from "./protocol";
+import { applyDelta, PatchMismatch } from "./delta";
 import type { SimRequest } from "../../src/model/request";
 import type { Outcome } from "../../src/model/outcome";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
 
+/** What the app wants the worker to do next; later wishes merge into a waiting one. */
+export interface SnapshotRequest {
+  /** A text to load (absent: lay the current one out again). */
+  text?: string;
+  fileName?: string;
+  /** Opaque tag of the text (the app's text revision), handed back with every snapshot of it. */
+  tag?: number;
+  /** Namespaces to lay out collapsed (absent: as in the previous request). */
+  collapsed?: readonly string[];
+  /** Lay out from scratch, with crossing reduction. */
+  tidy?: boolean;
+  /** Ask for a full snapshot rather than a delta (a new configuration). */
+  full?: boolean;
+}
+
+/** Called with every snapshot, in order: `tag` of the newest text it reflects; `loaded`: it reflects a new text. */
+export type SnapshotListener = (s: Snapshot, info: { tag: number | undefined; loaded: boolean }) => void;
+
+interface Queued {
+  text?: string;
+  fileName: string;
+  tag?: number;
+  tidy: boolean;
+  full: boolean;
+  waiters: ((s: Snapshot | null) => void)[];
+}
+
 export class EngineClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private loadBusy = false;
-  private queued: { text: string; fileName: string; resolve: (s: Snapshot | null) => void } | null = null;
+  private busy = false;
+  private queued: Queued | null = null;
+  private current: Snapshot | null = null;
+  private collapsed: string[] = [];
+  private fileName = "workspace.yaml";
+  private tag: number | undefined;
+  private listeners = new Set<SnapshotListener>();
 
   private get w(): Worker {
     if (!this.worker) {
@@ -37,29 +75,103 @@ export class EngineClient {
     });
   }
 
-  /** Load a text; resolves with its snapshot, or null when a newer text superseded it before it ran. */
-  load(text: string, fileName: string): Promise<Snapshot | null> {
+  /** The newest snapshot received (whatever its syntax errors). */
+  snapshot(): Snapshot | null {
+    return this.current;
+  }
+
+  /** Listen to every snapshot; returns the unsubscriber. */
+  onSnapshot(l: SnapshotListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /**
+   * Ask for a snapshot. Resolves with the snapshot that fulfilled the wish, or null when a newer
+   * text superseded this one's text before it was sent (or the worker failed).
+   */
+  request(r: SnapshotRequest): Promise<Snapshot | null> {
     return new Promise((resolve) => {
-      this.queued?.resolve(null);
-      this.queued = { text, fileName, resolve };
+      if (r.collapsed) this.collapsed = [...r.collapsed];
+      const q = this.queued;
+      if (q && r.text !== undefined && q.text !== undefined) {
+        // A newer text: the waiting one is never loaded.
+        const superseded = q.waiters;
+        q.waiters = [];
+        for (const w of superseded) w(null);
+      }
+      const next: Queued = q ?? { fileName: this.fileName, tidy: false, full: false, waiters: [] };
+      if (r.text !== undefined) {
+        next.text = r.text;
+        next.fileName = r.fileName ?? next.fileName;
+        next.tag = r.tag;
+      }
+      next.tidy ||= !!r.tidy;
+      next.full ||= !!r.full;
+      next.waiters.push(resolve);
+      this.queued = next;
       void this.pump();
     });
   }
 
+  /** Load a text; resolves with its snapshot, or null when a newer text superseded it before it ran. */
+  load(text: string, fileName: string, collapsed?: readonly string[]): Promise<Snapshot | null> {
+    return this.request({ text, fileName, collapsed });
+  }
+
+  /** Lay the current configuration out again (collapsed namespaces changed, or tidy). */
+  layout(collapsed: readonly string[], tidy = false): Promise<Snapshot | null> {
+    return this.request({ collapsed, tidy });
+  }
+
   private async pump(): Promise<void> {
-    if (this.loadBusy || !this.queued) return;
+    if (this.busy || !this.queued) return;
     const q = this.queued;
     this.queued = null;
-    this.loadBusy = true;
+    this.busy = true;
+    let result: Snapshot | null = null;
     try {
-      const m = await this.send({ type: "load", text: q.text, fileName: q.fileName });
-      q.resolve(m.type === "loaded" ? m.snapshot : null);
+      result = await this.run(q);
     } catch {
-      q.resolve(null);
+      result = null;
     } finally {
-      this.loadBusy = false;
+      this.busy = false;
+      for (const w of q.waiters) w(result);
       void this.pump();
     }
+  }
+
+  /** Send one request; apply the answer. A delta that does not fit is asked for again, in full. */
+  private async run(q: Queued): Promise<Snapshot | null> {
+    const loading = q.text !== undefined;
+    if (loading) {
+      this.fileName = q.fileName;
+      this.tag = q.tag;
+    }
+    // Nothing loaded yet: a layout waits for the first text.
+    if (!loading && !this.current) return null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const base = q.full || attempt > 0 ? undefined : this.current?.version;
+      const collapsed = [...this.collapsed];
+      const m = loading
+        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, base })
+        : await this.send({ type: "layout", collapsed, tidy: q.tidy, base });
+      let s: Snapshot;
+      if (m.type === "loaded") s = m.snapshot;
+      else if (m.type === "patched") {
+        if (!this.current) continue;
+        try {
+          s = applyDelta(this.current, m.delta);
+        } catch (e) {
+          if (e instanceof PatchMismatch) continue;
+          throw e;
+        }
+      } else return null;
+      this.current = s;
+      for (const l of this.listeners) l(s, { tag: this.tag, loaded: loading });
+      return s;
+    }
+    return null;
   }
 
   /** Simulate requests on the last loaded configuration. */

@@ -1,6 +1,9 @@
 /**
  * The engine behind the worker, as plain functions so it can be tested in Node without a Worker:
- * load text → snapshot (parse, simulate, graph, layout, spans), simulate requests on the current model.
+ * load text → snapshot (parse, simulate, graph, layout, spans), lay the current graph out again
+ * (collapsed namespaces, tidy), simulate requests on the current model. Objects that did not change
+ * since the previous snapshot are the same objects (engine caches, then stable.ts for what is rebuilt
+ * every time), which is what lets the worker send deltas (delta.ts).
  */
 import { parse, ParseCache } from "../../src/parse";
 import { simulate, ControllerCache } from "../../src/controller";
@@ -12,8 +15,16 @@ import type { SimRequest } from "../../src/model/request";
 import type { Outcome } from "../../src/model/outcome";
 import type { LineIndex } from "../../src/model/source";
 import type { Resource } from "../../src/model/resource";
-import type { GatewayInfo, ResourceSpan, Snapshot } from "./protocol";
-import { Positions } from "./positions";
+import type { Graph, GraphEdge, GraphNode, NamespaceGroup } from "../../src/graph";
+import type { Diagnostic } from "../../src/model/diagnostic";
+import type { Assumption } from "../../src/model/model";
+import type { ResourceStatus } from "../../src/model/status";
+import type { GatewayInfo, Positioned, ResourceSpan, Snapshot } from "./protocol";
+import { effectiveCollapsed, Positions } from "./positions";
+import { Interner } from "./stable";
+
+/** What a snapshot is made of apart from its layout, kept to lay the same graph out again. */
+type Parts = Omit<Snapshot, "version" | "positions" | "collapsed" | "timings">;
 
 export class Engine {
   // One cache per stage: an edit re-parses, re-simulates and re-draws only what it touched.
@@ -23,32 +34,65 @@ export class Engine {
   private model: Model | null = null;
   private positions = new Positions();
   private version = 0;
+  private parts: Parts | null = null;
+  /** Namespaces to lay out collapsed (as asked; the graph may not have them all). */
+  private collapsed: string[] = [];
+  // Interned per kind of object: unchanged values keep their identity from one load to the next.
+  private nodes = new Interner<GraphNode>((n) => n.id);
+  private edges = new Interner<GraphEdge>((e) => e.id);
+  private groups = new Interner<NamespaceGroup>((g) => g.id);
+  private spanSet = new Interner<ResourceSpan>((s) => s.id, sameSpan);
+  private statuses = new Interner<ResourceStatus>((s) => refKey(s));
+  private diags = new Interner<Diagnostic>((d) => `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`);
+  private assumed = new Interner<Assumption>((a) => `${a.code}|${a.message}|${a.refs.join(",")}`);
+  private gws = new Interner<GatewayInfo>((g) => g.ref);
 
-  /** Parse and simulate a text; never throws. */
-  load(text: string, fileName: string): Snapshot {
+  /**
+   * Parse and simulate a text, laid out with `collapsed` namespaces (default: as before), from
+   * scratch when `tidy`; never throws.
+   */
+  load(text: string, fileName: string, collapsed?: readonly string[], tidy = false): Snapshot {
+    if (collapsed) this.collapsed = [...collapsed];
     const t0 = performance.now();
     const parsed = parse({ name: fileName, text }, this.cache);
     const t1 = performance.now();
     const model = simulate(parsed.resources, { lines: parsed.lines, cache: this.controllerCache });
     const t2 = performance.now();
-    const graph = buildGraph(model, this.graphCache);
+    const built = buildGraph(model, this.graphCache);
+    const graph: Graph = { nodes: this.nodes.list(built.nodes), edges: this.edges.list(built.edges), groups: this.groups.list(built.groups) };
     const t3 = performance.now();
-    const positions = this.positions.of(graph);
-    const t4 = performance.now();
     this.model = model;
-    const diagnostics = [...parsed.diagnostics, ...model.diagnostics];
-    return {
-      version: ++this.version,
+    this.parts = {
       graph,
-      positions,
-      diagnostics,
-      spans: spans(parsed.resources, parsed.lines),
-      status: [...model.status.values()],
-      assumptions: model.assumptions,
-      gateways: gateways(model),
+      diagnostics: this.diags.list([...parsed.diagnostics, ...model.diagnostics]),
+      spans: this.spanSet.list(spans(parsed.resources, parsed.lines)),
+      status: this.statuses.list([...model.status.values()]),
+      assumptions: this.assumed.list(model.assumptions),
+      gateways: this.gws.list(gateways(model)),
       syntaxErrors: parsed.diagnostics.some((d) => d.code === "yaml-syntax" || d.code === "duplicate-key"),
-      timings: { parse: t1 - t0, simulate: t2 - t1, graph: t3 - t2, layout: t4 - t3 },
     };
+    const t4 = performance.now();
+    const { positions, laidOut } = this.layOut(tidy);
+    const t5 = performance.now();
+    return { ...this.parts, version: ++this.version, positions, ...laidOut, timings: { parse: t1 - t0, simulate: t2 - t1, graph: t3 - t2, snapshot: t4 - t3, layout: t5 - t4 } };
+  }
+
+  /**
+   * The current graph laid out again with `collapsed` namespaces; `tidy` lays it out from scratch
+   * (with crossing reduction) instead of from the previous layout. Null before the first load.
+   */
+  layout(collapsed: readonly string[], tidy: boolean): Snapshot | null {
+    if (!this.parts) return null;
+    this.collapsed = [...collapsed];
+    const t0 = performance.now();
+    const { positions, laidOut } = this.layOut(tidy);
+    return { ...this.parts, version: ++this.version, positions, ...laidOut, timings: { layout: performance.now() - t0 } };
+  }
+
+  private layOut(tidy: boolean): { positions: Record<string, Positioned>; laidOut: { collapsed?: string[] } } {
+    const graph = this.parts!.graph;
+    const eff = effectiveCollapsed(graph, this.collapsed);
+    return { positions: this.positions.of(graph, eff, tidy), laidOut: eff.length ? { collapsed: eff } : {} };
   }
 
   /** Run requests against the current model. */
@@ -57,6 +101,10 @@ export class Engine {
     if (!model) return [];
     return requests.map((r) => match(model, r, { trace }));
   }
+}
+
+function sameSpan(a: ResourceSpan, b: ResourceSpan): boolean {
+  return a.start === b.start && a.end === b.end && a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn && a.file === b.file;
 }
 
 function spans(resources: Resource[], lines: Map<string, LineIndex>): ResourceSpan[] {

@@ -1,13 +1,16 @@
 /**
  * Messages between the app and the engine worker. The worker owns the parse cache and the current
- * Model; the app receives plain, structured-cloneable snapshots.
+ * Model; the app receives plain, structured-cloneable snapshots — in full on the first load (and
+ * whenever the app's copy is not the one the worker last sent), otherwise as a SnapshotDelta
+ * against the previous one, which the client applies (delta.ts) to give consumers whole Snapshots.
  */
-import type { Graph } from "../../src/graph";
+import type { Graph, GraphEdge, GraphNode, NamespaceGroup } from "../../src/graph";
 import type { Diagnostic } from "../../src/model/diagnostic";
 import type { ResourceStatus } from "../../src/model/status";
 import type { Assumption } from "../../src/model/model";
 import type { SimRequest } from "../../src/model/request";
 import type { Outcome } from "../../src/model/outcome";
+import type { ListPatch, RecordPatch } from "./patch";
 
 /** Where an object is written: 1-based lines/columns in its file, and offsets. */
 export interface ResourceSpan {
@@ -49,7 +52,13 @@ export interface Snapshot {
   /** Increases with every load; lets the app drop stale answers. */
   version: number;
   graph: Graph;
+  /**
+   * Laid-out node positions (listeners included). With `collapsed` namespaces, their summary nodes
+   * are here as `Namespace/<ns>@<column>` and their members are not.
+   */
   positions: Record<string, Positioned>;
+  /** Namespaces (names) the positions were laid out collapsed; absent or empty: all expanded. */
+  collapsed?: string[];
   diagnostics: Diagnostic[];
   spans: ResourceSpan[];
   status: ResourceStatus[];
@@ -60,11 +69,41 @@ export interface Snapshot {
   timings: Record<string, number>;
 }
 
+/**
+ * What changed between snapshot `base` and snapshot `version`. Lists are patched by identity (the
+ * worker's caches keep unchanged objects), positions by key; small parts are sent whole.
+ */
+export interface SnapshotDelta {
+  version: number;
+  base: number;
+  nodes: ListPatch<GraphNode>;
+  edges: ListPatch<GraphEdge>;
+  groups: ListPatch<NamespaceGroup>;
+  positions: RecordPatch<Positioned>;
+  collapsed: string[];
+  diagnostics: ListPatch<Diagnostic>;
+  spans: ListPatch<ResourceSpan>;
+  status: ListPatch<ResourceStatus>;
+  assumptions: ListPatch<Assumption>;
+  gateways: ListPatch<GatewayInfo>;
+  syntaxErrors: boolean;
+  timings: Record<string, number>;
+}
+
+/**
+ * `base`: the version of the snapshot the app holds; the answer is a delta against it when it is the
+ * snapshot the worker sent last, else a full snapshot (omit it to ask for one).
+ * `collapsed`: namespaces to lay out collapsed. `layout` lays the current graph out again (for a
+ * change of `collapsed`); `tidy` lays it out from scratch, with crossing reduction, instead of
+ * incrementally from the previous layout.
+ */
 export type ToWorker =
-  | { id: number; type: "load"; text: string; fileName: string }
+  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; base?: number }
+  | { id: number; type: "layout"; collapsed: string[]; tidy: boolean; base?: number }
   | { id: number; type: "simulate"; requests: SimRequest[]; trace: boolean };
 
 export type FromWorker =
   | { id: number; type: "loaded"; snapshot: Snapshot }
+  | { id: number; type: "patched"; delta: SnapshotDelta }
   | { id: number; type: "outcomes"; outcomes: Outcome[] }
   | { id: number; type: "error"; message: string };

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EngineClient } from "./client";
+import { WorkerHandler } from "./handler";
+import type { FromWorker, Snapshot, ToWorker } from "./protocol";
+import { routesYaml } from "../../bench/fixtures";
+
+/** An in-process Worker: the real handler, answers after a tick, messages structured-cloned both ways. */
+class FakeWorker {
+  static last: FakeWorker | null = null;
+  handler = new WorkerHandler();
+  onmessage: ((e: { data: FromWorker }) => void) | null = null;
+  sent: ToWorker[] = [];
+  /** Rewrites answers (to test a delta that does not fit). */
+  tamper: ((m: FromWorker) => FromWorker) | null = null;
+  constructor() {
+    FakeWorker.last = this;
+  }
+  postMessage(m: ToWorker) {
+    const msg = structuredClone(m);
+    this.sent.push(msg);
+    setTimeout(() => {
+      let a = structuredClone(this.handler.handle(msg));
+      if (this.tamper) a = this.tamper(a);
+      this.onmessage?.({ data: a });
+    }, 0);
+  }
+}
+
+const saved = (globalThis as { Worker?: unknown }).Worker;
+beforeEach(() => {
+  (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+});
+afterEach(() => {
+  (globalThis as { Worker?: unknown }).Worker = saved;
+});
+
+const A = routesYaml(20, 2);
+const B = A.replace("      weight: 10\n", "      weight: 30\n");
+const C = A.replace("      weight: 10\n", "      weight: 40\n");
+
+function collect(c: EngineClient): { s: Snapshot; tag: number | undefined; loaded: boolean }[] {
+  const got: { s: Snapshot; tag: number | undefined; loaded: boolean }[] = [];
+  c.onSnapshot((s, info) => got.push({ s, ...info }));
+  return got;
+}
+
+describe("EngineClient", () => {
+  it("rebuilds whole snapshots from deltas, in order, with their text's tag", async () => {
+    const c = new EngineClient();
+    const got = collect(c);
+    const s1 = await c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    const s2 = await c.request({ text: B, fileName: "w.yaml", tag: 2 });
+    expect(FakeWorker.last!.sent.map((m) => (m.type === "simulate" ? undefined : m.base))).toEqual([undefined, s1!.version]);
+    expect(got.map((g) => [g.tag, g.loaded])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    // What a fresh worker sends in full for the same history.
+    const ref = new WorkerHandler();
+    ref.handle({ id: 1, type: "load", text: A, fileName: "w.yaml" });
+    const full = structuredClone(ref.handle({ id: 2, type: "load", text: B, fileName: "w.yaml" }));
+    expect(full.type).toBe("loaded");
+    if (full.type === "loaded") expect({ ...s2, timings: {} }).toEqual({ ...full.snapshot, timings: {} });
+  });
+
+  it("loads only the newest of texts typed while the worker is busy", async () => {
+    const c = new EngineClient();
+    const got = collect(c);
+    const p1 = c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    const p2 = c.request({ text: B, fileName: "w.yaml", tag: 2 });
+    const p3 = c.request({ text: C, fileName: "w.yaml", tag: 3 });
+    const [s1, s2, s3] = await Promise.all([p1, p2, p3]);
+    expect(s1).not.toBeNull();
+    expect(s2).toBeNull();
+    expect(s3).not.toBeNull();
+    expect(got.map((g) => g.tag)).toEqual([1, 3]);
+  });
+
+  it("merges a collapse into a waiting load and lays out again for a collapse alone", async () => {
+    const c = new EngineClient();
+    const got = collect(c);
+    const p1 = c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    const p2 = c.request({ text: B, fileName: "w.yaml", tag: 2 });
+    const p3 = c.request({ collapsed: ["team-1"] });
+    const [, s2, s3] = await Promise.all([p1, p2, p3]);
+    expect(s3).toBe(s2);
+    expect(s2!.collapsed).toEqual(["team-1"]);
+    const s4 = await c.request({ collapsed: [] });
+    expect(s4!.collapsed).toBeUndefined();
+    expect(s4!.graph).toBe(s2!.graph);
+    expect(got.map((g) => [g.tag, g.loaded])).toEqual([
+      [1, true],
+      [2, true],
+      [2, false],
+    ]);
+  });
+
+  it("asks again for a full snapshot when a delta does not fit", async () => {
+    const c = new EngineClient();
+    await c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    const w = FakeWorker.last!;
+    w.tamper = (m) => {
+      w.tamper = null;
+      return m.type === "patched" ? { ...m, delta: { ...m.delta, base: -5 } } : m;
+    };
+    const s = await c.request({ text: B, fileName: "w.yaml", tag: 2 });
+    expect(s).not.toBeNull();
+    expect(w.sent.at(-1)).toMatchObject({ type: "load", base: undefined });
+    expect(c.snapshot()).toBe(s);
+  });
+
+  it("waits for a text before laying out", async () => {
+    const c = new EngineClient();
+    expect(await c.request({ collapsed: ["x"] })).toBeNull();
+  });
+});
