@@ -21,7 +21,7 @@ export type { Outcome, TraceStep, OutcomeBackend } from "./model/outcome";
 export type { ResourceStatus, Condition } from "./model/status";
 export { refKey, nsName } from "./model/ids";
 export { applyEdit, targetOf, resourceDefaults, filterDefaults, validatePort, validateHostname, validateHostnames, duplicateListenerNames, weightsAllZero, validateWeight, validatePathValue, validateHeaderName, validateName, validateListenerName } from "./edit";
-export type { Edit, EditOp, EditResult, Changed, Target, Path, Value, MergePatch, NewResource, ListenerInput, ListenerChanges, FilterInput, BackendInput, ParentRefInput, RefInput, FrontendValidationInput, Issue } from "./edit";
+export type { Edit, EditOp, EditResult, EditContext, Changed, Target, Path, Value, MergePatch, NewResource, ListenerInput, ListenerChanges, FilterInput, BackendInput, ParentRefInput, RefInput, FrontendValidationInput, Issue } from "./edit";
 
 export interface Loaded {
   parse: ParseResult;
