@@ -8,7 +8,7 @@ import { cond } from "../model/status";
 import { refKey } from "../model/ids";
 import type { Ctx, GatewayState } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
-import { tlsSecretProblem } from "./secrets";
+import { secretProblemOrAssume, tlsSecretProblem } from "./secrets";
 import { relation } from "./shared";
 
 const isSecret = (group: string, kind: string): boolean => group === "" && kind === "Secret";
@@ -30,7 +30,7 @@ export function checkBackendClientCertificate(ctx: Ctx, gw: GatewayState): void 
     reason = "InvalidClientCertificateRef";
     message = r.failure === "kind" ? `clientCertificateRef kind ${ref.group ? ref.group + "/" : ""}${ref.kind} is not supported (core Secret)` : `Secret ${ref.namespace}/${ref.name} not found`;
   } else if (r.target) {
-    const problem = tlsSecretProblem(r.target);
+    const problem = secretProblemOrAssume(ctx, r.target, refKey(from), "a valid client certificate and key (tls.crt, tls.key)", tlsSecretProblem);
     if (problem) {
       reason = "InvalidClientCertificateRef";
       message = problem;

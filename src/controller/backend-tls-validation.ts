@@ -19,7 +19,7 @@ import type { PathSegment } from "../model/source";
 import { cond, type Condition } from "../model/status";
 import { type Ctx, arr, isRecord, str } from "./context";
 import { readRef } from "./refs";
-import { caConfigMapProblem, secretValue } from "./secrets";
+import { caConfigMapProblem, secretProblemOrAssume, secretValue } from "./secrets";
 import { relation } from "./shared";
 
 /** RFC 1123 DNS name, lower case (the CRD's pattern for validation.hostname). */
@@ -111,7 +111,7 @@ function checkCARefs(ctx: Ctx, policy: Resource, refs: unknown[], path: PathSegm
       // Core support is a ConfigMap; a Secret with `ca.crt` is "other kinds of resources"
       // (implementation-specific), which common implementations accept: so does the simulator.
       const obj = ctx.get("", ref.kind, policy.namespace, ref.name);
-      const p = !obj ? `${ref.kind} ${policy.namespace}/${ref.name} not found` : ref.kind === "ConfigMap" ? caConfigMapProblem(obj) : caSecretProblem(obj);
+      const p = !obj ? `${ref.kind} ${policy.namespace}/${ref.name} not found` : ref.kind === "ConfigMap" ? caConfigMapProblem(obj) : secretProblemOrAssume(ctx, obj, ctx.key(policy), "a CA certificate (ca.crt)", caSecretProblem);
       if (p) {
         reason = "InvalidCACertificateRef";
         message = p;

@@ -8,7 +8,7 @@
 import { refKey } from "../model/ids";
 import { type Ctx, type ListenerState, failListener } from "./context";
 import { readRef, relateGrant, resolveRef } from "./refs";
-import { tlsSecretProblem } from "./secrets";
+import { secretProblemOrAssume, tlsSecretProblem } from "./secrets";
 import { relation } from "./shared";
 
 /** Only core Secrets are supported as certificates ("Support: Core - A single reference to a Kubernetes Secret of type kubernetes.io/tls"). */
@@ -38,7 +38,7 @@ export function checkCertificateRefs(ctx: Ctx, ls: ListenerState): void {
       reason = "InvalidCertificateRef";
       message = `Secret ${ref.namespace}/${ref.name} not found`;
     } else if (r.target) {
-      const problem = tlsSecretProblem(r.target);
+      const problem = secretProblemOrAssume(ctx, r.target, refKey(from), "a valid certificate and key (tls.crt, tls.key)", tlsSecretProblem);
       if (problem) {
         reason = "InvalidCertificateRef";
         message = problem;

@@ -7,7 +7,9 @@
  * listener's ResolvedRefs condition. Table tests: certificate-refs.test.ts.
  */
 import type { Resource } from "../model/resource";
-import { isRecord } from "./context";
+import { METADATA_ONLY_ANNOTATION } from "../model/annotations";
+import { refKey } from "../model/ids";
+import { type Ctx, isRecord } from "./context";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B64_INDEX = new Map<string, number>([...B64].map((c, i) => [c, i]));
@@ -49,6 +51,27 @@ export function tlsSecretProblem(secret: Resource): string | null {
   if (crt === null || key === null) return `Secret ${secret.namespace}/${secret.name} holds data that is not base64`;
   if (!/-----BEGIN CERTIFICATE-----/.test(crt)) return `Secret ${secret.namespace}/${secret.name}: tls.crt is not a PEM certificate`;
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) return `Secret ${secret.namespace}/${secret.name}: tls.key is not a PEM private key`;
+  return null;
+}
+
+/**
+ * Whether an object's contents were deliberately not read: marked with METADATA_ONLY_ANNOTATION and
+ * holding no `data`/`stringData` (cluster mode reads Secrets as metadata only; the data never
+ * leaves the proxy). Such an object exists, but nothing can be said about what it holds.
+ */
+export function isMetadataOnly(r: Resource): boolean {
+  const obj = r.obj as Record<string, unknown> | null;
+  return r.metadata.annotations?.[METADATA_ONLY_ANNOTATION] !== undefined && !isRecord(obj?.data) && !isRecord(obj?.stringData);
+}
+
+/**
+ * Check a Secret's contents with `problem` — unless its contents are unknown (metadata only): then it
+ * is assumed to hold what the reference needs ("present, contents unknown"), and the assumption is
+ * recorded against the Secret and the referring object, so the user sees what was taken on trust.
+ */
+export function secretProblemOrAssume(ctx: Ctx, secret: Resource, from: string, needs: string, problem: (s: Resource) => string | null): string | null {
+  if (!isMetadataOnly(secret)) return problem(secret);
+  ctx.assume("secret-contents", `Secret ${secret.namespace}/${secret.name} was read as metadata only (its data never leaves the cluster proxy); assumed to hold ${needs}`, [refKey(secret), from]);
   return null;
 }
 
