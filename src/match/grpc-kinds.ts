@@ -25,8 +25,9 @@ import { nsName } from "../model/ids";
 import type { NormalizedRequest } from "./normalize";
 import type { Winner } from "./lookup";
 import { matchesRequest } from "./predicates";
-import { bestHostname } from "./explain";
-import { listenerRef, type Trace } from "./trace";
+import { bestHostname, explainLosers } from "./explain";
+import { findWinner } from "./lookup";
+import { listenerRef, Trace } from "./trace";
 
 export interface KindConflicts {
   /** Route ref (`Kind/ns/name`) left out → the ref of the older route of the other kind it shares hostnames with. */
@@ -34,6 +35,11 @@ export interface KindConflicts {
 }
 
 const NONE: KindConflicts = { rejected: new Map() };
+
+/** The kind conflicts of a listener; free for listeners with HTTPRoutes only (the usual case, and the HTTP hot path). */
+export function conflictsOf(li: ListenerIndex): KindConflicts {
+  return li.others.length === 0 || li.httpRoutes === 0 ? NONE : kindConflicts(li);
+}
 const cache = new WeakMap<ListenerIndex, KindConflicts>();
 
 /** The HTTPRoutes and GRPCRoutes of the listener left out because an older route of the other kind shares a hostname. */
@@ -106,9 +112,10 @@ export function httpWinnerWithout(li: ListenerIndex, req: NormalizedRequest, lef
   return first(b.any, null);
 }
 
-/** Trace: the routes left out that serve the request's hostname, and the older route each lost to. */
-export function noteKindConflicts(li: ListenerIndex, k: KindConflicts, host: string, t: Trace): void {
+/** Trace: the routes of `kind` left out that serve the request's hostname, and the older route each lost to. */
+export function noteKindConflicts(li: ListenerIndex, k: KindConflicts, host: string, t: Trace, kind: string): void {
   for (const r of li.routes) {
+    if (r.attachment.route.kind !== kind) continue;
     const older = k.rejected.get(r.ref);
     if (older === undefined || bestHostname(r.hosts, host) === undefined) continue;
     t.add(
@@ -117,4 +124,27 @@ export function noteKindConflicts(li: ListenerIndex, k: KindConflicts, host: str
       [r.ref, older, listenerRef(li.id)],
     );
   }
+}
+
+/**
+ * The HTTPRoute that takes a request on the listener, leaving out the routes a kind conflict
+ * rejects, with the trace of the conflicts and of the losers (`findWinner` and explain.ts when
+ * there is no conflict).
+ */
+export function httpWinner(li: ListenerIndex, req: NormalizedRequest, k: KindConflicts, t: Trace): Winner | null {
+  const left = k.rejected;
+  if (left.size === 0) {
+    const w = findWinner(li, req);
+    if (t.on) explainLosers(li, req, w, t);
+    return w;
+  }
+  const w = httpWinnerWithout(li, req, left);
+  if (t.on) {
+    noteKindConflicts(li, k, req.host, t, "HTTPRoute");
+    // The left-out routes are no candidates: their steps (explain.ts knows nothing of them) are dropped.
+    const sub = Trace.create(true);
+    explainLosers(li, req, w, sub);
+    for (const s of sub.steps) if (!s.refs.some((r) => left.has(r))) t.add(s.step, s.detail, s.refs);
+  }
+  return w;
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { match } from "./index";
+import { naiveMatch } from "./naive";
 import { modelOf } from "./testing/fixture";
 import type { Outcome } from "../model/outcome";
 import type { RequestSpec } from "../model/request";
@@ -262,6 +263,22 @@ describe("GRPCRoute matching", () => {
     // The left-out HTTPRoute (it shares *.example.com with the older GRPCRoute rpc) is no candidate.
     expect(o.trace.some((s) => s.step === "kinds" && s.detail.startsWith("HTTPRoute/app/late is left out: it shares hostnames with GRPCRoute/app/rpc"))).toBe(true);
     expect(o.trace.filter((s) => s.step !== "kinds" && s.refs.includes("HTTPRoute/app/late"))).toEqual([]);
+  });
+
+  it("HTTP requests leave the same route out; the naive matcher agrees", () => {
+    for (const [host, route] of [
+      ["other.example.com", null],
+      ["web.example.com", "HTTPRoute/app/web"],
+      ["rpc.example.com", null],
+    ] as const) {
+      const sim = { gateway: "app/gw", request: { host, port: 8080, path: "/" } };
+      const o = match(model, sim);
+      expect([o.route, o.statusCode], o.trace.map((s) => s.detail).join("\n")).toEqual([route, route ? 200 : 404]);
+      const n = naiveMatch(model, sim);
+      expect([n.route, n.statusCode]).toEqual([o.route, o.statusCode]);
+    }
+    const o = match(model, { gateway: "app/gw", request: { host: "other.example.com", port: 8080, path: "/" } });
+    expect(o.trace.some((s) => s.step === "kinds" && s.detail.startsWith("HTTPRoute/app/late is left out"))).toBe(true);
   });
 
   it("an unknown Gateway is Unimplemented, and a path-only call is read as /service/method", () => {

@@ -10,16 +10,14 @@ import type { SimRequest } from "../model/request";
 import { indexModel, type ListenerIndex } from "./compile";
 import type { NormalizedRequest } from "./normalize";
 import { selectListener } from "./listener";
-import { findWinner } from "./lookup";
-import { explainLosers } from "./explain";
 import { bareOutcome, respond, type Landing } from "./respond";
-import { listenerRef, Trace } from "./trace";
+import { listenerRef, type Trace } from "./trace";
 import { gatewayKey, noteRuleFeatures } from "./http";
 import { policyIndex } from "./policy-effects";
 import { frontendTLS } from "./frontend-tls";
 import { callOf } from "./grpc-candidates";
 import { findGrpcWinner, grpcIndexOf } from "./grpc-index";
-import { httpWinnerWithout, kindConflicts, noteKindConflicts } from "./grpc-kinds";
+import { conflictsOf, httpWinner, noteKindConflicts } from "./grpc-kinds";
 import { explainGrpc } from "./grpc-explain";
 import { grpcStatusOf } from "./grpc-status";
 
@@ -62,10 +60,12 @@ export function matchGRPC(model: Model, sim: SimRequest, req: NormalizedRequest,
 export function matchGrpcOnListener(li: ListenerIndex, landing: Landing, req: NormalizedRequest, backendResponse: Record<string, string> | undefined, t: Trace): Outcome {
   const call = callOf(req.path);
   const g = grpcIndexOf(li);
-  const conflicts = kindConflicts(li);
-  if (t.on && conflicts.rejected.size > 0) noteKindConflicts(li, conflicts, req.host, t);
+  const conflicts = conflictsOf(li);
   const gw = g.routes.length > 0 ? findGrpcWinner(g, req, call) : null;
-  if (t.on && g.routes.length > 0) explainGrpc(g, conflicts, req, call, gw, t);
+  if (t.on && g.routes.length > 0) {
+    if (conflicts.rejected.size > 0) noteKindConflicts(li, conflicts, req.host, t, "GRPCRoute");
+    explainGrpc(g, conflicts, req, call, gw, t);
+  }
   if (gw) {
     const c = gw.candidate;
     if (t.on) noteRuleFeatures(c.rule.raw, c.routeRef, t);
@@ -73,18 +73,7 @@ export function matchGrpcOnListener(li: ListenerIndex, landing: Landing, req: No
     out.grpcStatus = grpcRouteStatus(out, c.routeRef, t);
     return out;
   }
-  let hw = null;
-  if (li.httpRoutes > 0) {
-    const left = conflicts.rejected;
-    hw = left.size > 0 ? httpWinnerWithout(li, req, left) : findWinner(li, req);
-    if (t.on && left.size === 0) explainLosers(li, req, hw, t);
-    else if (t.on) {
-      // The left-out routes are no candidates: their steps (explain.ts knows nothing of them) are dropped.
-      const sub = Trace.create(true);
-      explainLosers(li, req, hw, sub);
-      for (const s of sub.steps) if (!s.refs.some((r) => left.has(r))) t.add(s.step, s.detail, s.refs);
-    }
-  }
+  const hw = li.httpRoutes > 0 ? httpWinner(li, req, conflicts, t) : null;
   if (hw) {
     if (t.on) t.add("rule", `no GRPCRoute takes the call; ${hw.candidate.routeRef} matches it as an HTTP/2 POST to ${req.path} (HTTPRoutes see gRPC calls as plain HTTP/2 requests)`, [hw.candidate.routeRef, listenerRef(li.id)]);
     return withStatus(respond(landing, hw, req, backendResponse, t));

@@ -8,8 +8,7 @@ import type { SimRequest } from "../model/request";
 import { indexModel } from "./compile";
 import type { NormalizedRequest } from "./normalize";
 import { selectListener } from "./listener";
-import { findWinner } from "./lookup";
-import { explainLosers } from "./explain";
+import { conflictsOf, httpWinner } from "./grpc-kinds";
 import { bareOutcome, respond } from "./respond";
 import { listenerRef, type Trace } from "./trace";
 import { policyIndex } from "./policy-effects";
@@ -49,8 +48,8 @@ export function matchHttp(model: Model, sim: SimRequest, req: NormalizedRequest,
       return out;
     }
   }
-  const winner = findWinner(li, req);
-  if (t.on) explainLosers(li, req, winner, t);
+  // GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute sharing hostnames only the older is accepted (grpc-kinds.ts).
+  const winner = httpWinner(li, req, conflictsOf(li), t);
   if (!winner) {
     // HTTPRouteRule.matches: "When no rules matching a request have been successfully attached to the
     // parent a request is coming from, a HTTP 404 status code MUST be returned."

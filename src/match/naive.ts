@@ -11,7 +11,7 @@ import { nsName, refKey } from "../model/ids";
 import { normalizeRequest, type NormalizedRequest } from "./normalize";
 import { compileMatch, matchesRequest } from "./predicates";
 import { PATH_RANK, compareCandidates, timestampOf, type Candidate } from "./precedence";
-import { hostnameMatches, listenerHostnameRank, routeHostRank } from "./hostname";
+import { hostnameMatches, intersectHostname, listenerHostnameRank, routeHostRank } from "./hostname";
 import { bestHostname } from "./explain";
 import { gatewayKey } from "./http";
 import { bareOutcome, respond } from "./respond";
@@ -37,8 +37,9 @@ export function naiveMatch(model: Model, request: SimRequest, options?: { trace?
   if (!listener) return bareOutcome(req, 404, null, t);
   let best: Candidate | null = null;
   let bestHost: string | null = null;
+  const left = leftOut(listener);
   for (const a of listener.routes) {
-    if (a.route.kind !== "HTTPRoute") continue;
+    if (a.route.kind !== "HTTPRoute" || left.has(a.route.key)) continue;
     const hs = a.hostnames.length > 0 ? a.hostnames.map((h) => h.toLowerCase()) : [listener.hostname ? listener.hostname.toLowerCase() : null];
     const host = bestHostname(hs, req.host);
     if (host === undefined) continue;
@@ -55,6 +56,26 @@ export function naiveMatch(model: Model, request: SimRequest, options?: { trace?
   }
   if (!best) return bareOutcome(req, 404, listener.id, t);
   return respond({ gateway: gw, listener, mirrorRelations: mirrorsOf(model) }, { candidate: best, hostname: bestHost }, req, request.request?.backendResponseHeaders, t);
+}
+
+/**
+ * GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute attached to one listener with
+ * intersecting hostnames, exactly one is accepted: the oldest, then the first by namespace/name.
+ * Routes taken oldest first; a route sharing a hostname with a kept route of the other kind is out.
+ */
+function leftOut(listener: ListenerView): Set<string> {
+  const out = new Set<string>();
+  const rs = listener.routes.filter((a) => a.route.kind === "HTTPRoute" || a.route.kind === "GRPCRoute");
+  const age = (a: RouteAttachment) => timestampOf(a.route.resource.metadata?.creationTimestamp);
+  rs.sort((a, b) => age(a) - age(b) || (nsName(a.route.resource) < nsName(b.route.resource) ? -1 : nsName(a.route.resource) > nsName(b.route.resource) ? 1 : 0));
+  const hosts = (a: RouteAttachment): (string | null)[] => (a.hostnames.length > 0 ? a.hostnames : [listener.hostname]);
+  const overlap = (x: (string | null)[], y: (string | null)[]) => x.some((h) => y.some((k) => h === null || k === null || intersectHostname(h, k) !== null));
+  const kept: RouteAttachment[] = [];
+  for (const a of rs) {
+    if (kept.some((k) => k.route.kind !== a.route.kind && overlap(hosts(k), hosts(a)))) out.add(a.route.key);
+    else kept.push(a);
+  }
+  return out;
 }
 
 function pickListener(list: ListenerView[], host: string): ListenerView | null {

@@ -82,7 +82,7 @@ interface Row {
   refused?: boolean;
 }
 
-const pass = (sni: string) => ({ mode: "Passthrough", sni });
+const pass = (sni: string) => ({ mode: "Passthrough" as const, sni });
 const rows: Row[] = [
   { name: "exact route hostname", sni: "payments.example.com", expect: { statusCode: 200, backend: "tls/payments", route: "TLSRoute/tls/payments", rule: 0, listener: "tls/edge/pass", frontendTLS: pass("payments.example.com") } },
   { name: "wildcard route hostname; the older of two equal routes wins", sni: "shop.example.com", expect: { backend: "tls/wild", route: "TLSRoute/tls/wild" } },
