@@ -44,12 +44,23 @@ export function explainGrpc(g: GrpcListenerIndex, k: KindConflicts, req: Normali
     return false;
   });
   if (hidden > 0) t.add("candidate", `${hidden} more GRPCRoute matches on this listener are not listed`, []);
-  // GRPCRoutes whose hostnames do not match (the left-out ones are traced by grpc-kinds.ts).
+  // GRPCRoutes whose hostnames do not match: every route is in a visited bucket (listed), in no
+  // bucket (unindexed), or serves other hostnames; the first few of those are named.
   const host = req.host;
-  const others = g.routes.filter((r) => !listed.has(r.ref) && !k.rejected.has(r.ref) && bestHostname(r.hosts, host) === undefined);
+  const serves = (r: (typeof g.routes)[number]) => bestHostname(r.hosts, host) !== undefined;
+  let unlisted = 0;
+  for (const r of g.unindexed) if (serves(r)) unlisted++;
+  const others = g.routes.length - listed.size - unlisted;
+  if (others <= 0) return;
   const shownHost = host === "" ? "the Gateway's address" : JSON.stringify(host);
-  for (const r of others.slice(0, MAX_HOSTNAME_STEPS)) t.add("hostname", `${r.ref}: its hostnames (${r.hosts.join(", ")}) do not match ${shownHost}`, [r.ref]);
-  if (others.length > MAX_HOSTNAME_STEPS) t.add("hostname", `${others.length - MAX_HOSTNAME_STEPS} more GRPCRoutes on this listener serve other hostnames`, []);
+  let named = 0;
+  for (const r of g.routes) {
+    if (named >= MAX_HOSTNAME_STEPS) break;
+    if (listed.has(r.ref) || k.rejected.has(r.ref) || serves(r)) continue;
+    named++;
+    t.add("hostname", `${r.ref}: its hostnames (${r.hosts.join(", ")}) do not match ${shownHost}`, [r.ref]);
+  }
+  if (others > named) t.add("hostname", `${others - named} more GRPCRoutes on this listener serve other hostnames`, []);
 }
 
 /** Why a candidate does not take the call, or null when it matches. */

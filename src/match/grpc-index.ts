@@ -27,6 +27,8 @@ export interface GrpcBucket {
 export interface GrpcListenerIndex {
   /** The GRPCRoutes attached to the listener (including those left out by `kindConflicts`). */
   routes: RouteEntry[];
+  /** Those in no bucket: left out by `kindConflicts`, or without candidates (no rules). */
+  unindexed: RouteEntry[];
   exact: Map<string, GrpcBucket>;
   /** Wildcard suffix (".example.com" for `*.example.com`) → bucket. */
   wildcard: Map<string, GrpcBucket>;
@@ -54,18 +56,21 @@ function build(li: ListenerIndex): GrpcListenerIndex {
   const exact = new Map<string, GrpcBucket>();
   const wildcard = new Map<string, GrpcBucket>();
   let any: GrpcBucket | null = null;
+  const unindexed: RouteEntry[] = [];
   for (const r of routes) {
     // GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute sharing hostnames only one is accepted.
-    if (left?.has(r.ref)) continue;
-    const cands = grpcCandidatesOf(r.attachment);
-    if (cands.length === 0) continue;
+    const cands = left?.has(r.ref) ? [] : grpcCandidatesOf(r.attachment);
+    if (cands.length === 0) {
+      unindexed.push(r);
+      continue;
+    }
     for (const h of r.hosts) {
       if (h === null) any = addAll(any, cands);
       else if (isWildcard(h)) wildcard.set(h.slice(1), addAll(wildcard.get(h.slice(1)) ?? null, cands));
       else exact.set(h, addAll(exact.get(h) ?? null, cands));
     }
   }
-  return { routes, exact, wildcard, any };
+  return { routes, unindexed, exact, wildcard, any };
 }
 
 function addAll(b: GrpcBucket | null, cands: GrpcCandidate[]): GrpcBucket {
@@ -109,15 +114,25 @@ export function bucketsFor(g: GrpcListenerIndex, host: string, visit: (b: GrpcBu
   if (g.any) visit(g.any, null);
 }
 
-/** The winning GRPCRoute match for a call on the listener, or null. */
+/** The winning GRPCRoute match for a call on the listener, or null (the buckets as `bucketsFor` visits them, without a closure per call). */
 export function findGrpcWinner(g: GrpcListenerIndex, req: NormalizedRequest, call: GrpcCall): GrpcWinner | null {
-  let won: GrpcWinner | null = null;
-  bucketsFor(g, req.host, (b, hostname) => {
-    const c = searchBucket(readyBucket(b), req, call);
-    if (c) won = { candidate: c, hostname };
-    return c !== null;
-  });
-  return won;
+  const host = req.host;
+  if (host !== "") {
+    const e = g.exact.size > 0 ? g.exact.get(host) : undefined;
+    if (e) {
+      const c = searchBucket(readyBucket(e), req, call);
+      if (c) return { candidate: c, hostname: host };
+    }
+    if (g.wildcard.size > 0) {
+      for (let i = host.indexOf("."); i > 0 && i < host.length - 1; i = host.indexOf(".", i + 1)) {
+        const b = g.wildcard.get(host.slice(i));
+        const c = b ? searchBucket(readyBucket(b), req, call) : null;
+        if (c) return { candidate: c, hostname: "*" + host.slice(i) };
+      }
+    }
+  }
+  const c = g.any ? searchBucket(readyBucket(g.any), req, call) : null;
+  return c ? { candidate: c, hostname: null } : null;
 }
 
 /** The first candidate of a bucket that matches, in precedence order. */
