@@ -5,7 +5,8 @@
  */
 import { Session } from "./session";
 import { EditError, type Edit, type EditContext, type EditResult } from "./types";
-import { deleteAt, insertAt, mergeAt, moveAt, setAt } from "./primitives";
+import { deleteAt, insertAt, moveAt, setAt } from "./primitives";
+import { mergeAt } from "./merge";
 import { createResource, deleteResource } from "./ops/resources";
 import { rename } from "./ops/rename";
 import { addListener, moveListener, removeListener, setFrontendValidation, updateListener } from "./ops/listeners";

@@ -3,81 +3,9 @@
  * each row says exactly which lines go and which come, and what the value reads back as.
  */
 import { describe, expect, it } from "vitest";
-import { applyEdit } from "./index";
 import { edited, lineDiff, valueAt, commentsOf } from "./testing/helpers";
+import { JSON_DOC, LIST_DOC, ROUTE_DOC } from "./testing/fixtures";
 import type { Edit, Path, Value } from "./types";
-
-const ROUTE = `# a route
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: web   # the name
-  namespace: prod
-spec:
-  parentRefs:
-  - name: edge
-    namespace: infra
-  hostnames: ["a.example.com", 'b.example.com']
-  rules:
-  # first rule
-  - matches:
-    - path:
-        type: PathPrefix
-        value: /api
-    backendRefs:
-    - name: v1
-      port: 8080
-      weight: 90 # stable
-    # the canary
-    - name: v2
-      port: 8080
-      weight: 10
-    x-custom: keep
-  - backendRefs:
-    - {name: v3, port: 80}
-    description: |
-      first line
-      second line
-    empty:
-`;
-
-const JSON_DOC = `{
-    "apiVersion": "gateway.networking.k8s.io/v1",
-    "kind": "HTTPRoute",
-    "metadata": {
-        "name": "web"
-    },
-    "spec": {
-        "hostnames": [
-            "a.example.com"
-        ],
-        "rules": [
-            {
-                "backendRefs": [{"name": "v1", "port": 80}]
-            }
-        ]
-    }
-}
-`;
-
-const LIST = `apiVersion: v1
-kind: List
-items:
-- apiVersion: v1
-  kind: Service
-  metadata:
-    name: one
-  spec:
-    ports:
-    - port: 80
-- apiVersion: v1
-  kind: Service
-  metadata:
-    name: two
-  spec:
-    ports:
-    - port: 81
-`;
 
 const T = { kind: "HTTPRoute", name: "web" };
 
@@ -96,7 +24,7 @@ interface Row {
 const ROWS: Row[] = [
   {
     name: "set a plain scalar keeps its trailing comment",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 0, "backendRefs", 0, "weight"], value: 75 },
     removed: ["      weight: 90 # stable"],
     added: ["      weight: 75 # stable"],
@@ -104,7 +32,7 @@ const ROWS: Row[] = [
   },
   {
     name: "set keeps double and single quotes",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "hostnames", 1], value: "c.example.com" },
     removed: [`  hostnames: ["a.example.com", 'b.example.com']`],
     added: [`  hostnames: ["a.example.com", 'c.example.com']`],
@@ -112,7 +40,7 @@ const ROWS: Row[] = [
   },
   {
     name: "a string YAML 1.1 reads as a boolean is quoted",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 0, "x-custom"], value: "on" },
     removed: ["    x-custom: keep"],
     added: [`    x-custom: "on"`],
@@ -120,7 +48,7 @@ const ROWS: Row[] = [
   },
   {
     name: "a number-like string is quoted",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 0, "x-custom"], value: "8080" },
     removed: ["    x-custom: keep"],
     added: [`    x-custom: "8080"`],
@@ -128,21 +56,21 @@ const ROWS: Row[] = [
   },
   {
     name: "set in a flow mapping",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "backendRefs", 0, "port"], value: 8081 },
     removed: ["    - {name: v3, port: 80}"],
     added: ["    - {name: v3, port: 8081}"],
   },
   {
     name: "add a key to a flow mapping",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "backendRefs", 0, "weight"], value: 5 },
     removed: ["    - {name: v3, port: 80}"],
     added: ["    - {name: v3, port: 80, weight: 5}"],
   },
   {
     name: "a new key is placed by the customary order (namespace after name)",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 0, "backendRefs", 1, "namespace"], value: "canary" },
     removed: [],
     added: ["      namespace: canary"],
@@ -150,7 +78,7 @@ const ROWS: Row[] = [
   },
   {
     name: "missing parents are created",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["metadata", "labels", "app"], value: "web" },
     removed: [],
     added: ["  labels:", "    app: web"],
@@ -158,21 +86,21 @@ const ROWS: Row[] = [
   },
   {
     name: "an empty value receives a scalar",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "empty"], value: "now" },
     removed: ["    empty:"],
     added: ["    empty: now"],
   },
   {
     name: "an empty value receives a mapping",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "empty", "a"], value: 1 },
     removed: [],
     added: ["      a: 1"],
   },
   {
     name: "a block literal stays a block literal",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "description"], value: "one\ntwo\nthree\n" },
     removed: ["      first line", "      second line"],
     added: ["      one", "      two", "      three"],
@@ -180,70 +108,70 @@ const ROWS: Row[] = [
   },
   {
     name: "a block literal replaced by a one-line string",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 1, "description"], value: "short" },
     removed: ["    description: |", "      first line", "      second line"],
     added: ["    description: short"],
   },
   {
     name: "a scalar replaced by a block mapping",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "rules", 0, "x-custom"], value: { a: [1, 2] } },
     removed: ["    x-custom: keep"],
     added: ["    x-custom:", "      a:", "      - 1", "      - 2"],
   },
   {
     name: "a block sequence replaced by a scalar",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "parentRefs"], value: "none" },
     removed: ["  parentRefs:", "  - name: edge", "    namespace: infra"],
     added: ["  parentRefs: none"],
   },
   {
     name: "setting the same value changes nothing",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "set", target: T, path: ["spec", "parentRefs"], value: [{ name: "edge", namespace: "infra" }] },
     removed: [],
     added: [],
   },
   {
     name: "delete a pair keeps the comment of the next item",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "delete", target: T, path: ["spec", "rules", 0, "backendRefs", 0] },
     removed: ["    - name: v1", "      port: 8080", "      weight: 90 # stable"],
     added: [],
   },
   {
     name: "delete the first key of an item: the next key moves up",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "delete", target: T, path: ["spec", "rules", 0, "backendRefs", 1, "name"] },
     removed: ["    - name: v2", "      port: 8080"],
     added: ["    - port: 8080"],
   },
   {
     name: "delete from a flow sequence",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "delete", target: T, path: ["spec", "hostnames", 0] },
     removed: [`  hostnames: ["a.example.com", 'b.example.com']`],
     added: [`  hostnames: ['b.example.com']`],
   },
   {
     name: "delete the last item leaves an empty list",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "delete", target: T, path: ["spec", "parentRefs", 0] },
     removed: ["  parentRefs:", "  - name: edge", "    namespace: infra"],
     added: ["  parentRefs: []"],
   },
   {
     name: "delete something absent changes nothing",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "delete", target: T, path: ["spec", "nothing", 3] },
     removed: [],
     added: [],
   },
   {
     name: "insert in the middle goes above the comments of the item it precedes",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "insert", target: T, path: ["spec", "rules", 0, "backendRefs"], index: 1, value: { name: "v9", port: 1 } },
     removed: [],
     added: ["    - name: v9", "      port: 1"],
@@ -251,14 +179,14 @@ const ROWS: Row[] = [
   },
   {
     name: "insert into a flow sequence",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "insert", target: T, path: ["spec", "hostnames"], value: "*.c.example.com" },
     removed: [`  hostnames: ["a.example.com", 'b.example.com']`],
     added: [`  hostnames: ["a.example.com", 'b.example.com', "*.c.example.com"]`],
   },
   {
     name: "move an item with its comment",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "move", target: T, path: ["spec", "rules", 0, "backendRefs"], from: 1, to: 0 },
     removed: ["    - name: v1", "      port: 8080", "      weight: 90 # stable"],
     added: ["    - name: v1", "      port: 8080", "      weight: 90 # stable"],
@@ -266,7 +194,7 @@ const ROWS: Row[] = [
   },
   {
     name: "merge: null removes, objects merge, scalars replace",
-    text: ROUTE,
+    text: ROUTE_DOC,
     edit: { op: "merge", target: T, path: ["spec", "rules", 0], patch: { "x-custom": null, matches: [{ path: { type: "Exact", value: "/x" } }] } },
     removed: ["        type: PathPrefix", "        value: /api", "    x-custom: keep"],
     added: ["        type: Exact", "        value: /x"],
@@ -294,7 +222,7 @@ const ROWS: Row[] = [
   },
   {
     name: "List: an item is found and edited",
-    text: LIST,
+    text: LIST_DOC,
     edit: { op: "set", target: { kind: "Service", name: "two" }, path: ["spec", "ports", 0, "port"], value: 82 },
     removed: ["    - port: 81"],
     added: ["    - port: 82"],
@@ -304,7 +232,7 @@ const ROWS: Row[] = [
   },
   {
     name: "List: deleting a resource removes its item",
-    text: LIST,
+    text: LIST_DOC,
     edit: { op: "deleteResource", target: { kind: "Service", name: "one" } },
     // The two items begin alike, so the diff lines them up from their first lines.
     removed: ["    name: one", "  spec:", "    ports:", "    - port: 80", "- apiVersion: v1", "  kind: Service", "  metadata:"],
@@ -319,58 +247,6 @@ describe("generic edits", () => {
       expect(lineDiff(row.text, after)).toEqual({ removed: row.removed, added: row.added });
       if (row.value) expect(valueAt(after, row.kind ?? "HTTPRoute", row.resource ?? "web", row.value[0])).toEqual(row.value[1]);
       if (!row.removed.some((l) => l.includes("#"))) expect(commentsOf(after)).toEqual(commentsOf(row.text));
-    });
-  }
-});
-
-describe("edits that cannot apply", () => {
-  const rows: { name: string; edit: Edit; error: RegExp }[] = [
-    { name: "unknown resource", edit: { op: "set", target: { kind: "HTTPRoute", name: "nope" }, path: ["spec"], value: 1 }, error: /HTTPRoute nope not found/ },
-    { name: "wrong namespace", edit: { op: "set", target: { ...T, namespace: "other" }, path: ["spec"], value: 1 }, error: /not found/ },
-    { name: "index past the end", edit: { op: "set", target: T, path: ["spec", "rules", 5, "name"], value: "x" }, error: /cannot set/ },
-    { name: "insert into a mapping", edit: { op: "insert", target: T, path: ["spec"], value: 1 }, error: /not a sequence/ },
-    { name: "move out of range", edit: { op: "move", target: T, path: ["spec", "rules"], from: 0, to: 7 }, error: /cannot move/ },
-    { name: "delete the root", edit: { op: "delete", target: T, path: [] }, error: /deleteResource/ },
-    { name: "unknown op", edit: { op: "explode" } as unknown as Edit, error: /unknown edit operation/ },
-  ];
-  for (const r of rows) {
-    it(r.name, () => {
-      const res = applyEdit(ROUTE, r.edit);
-      expect(res.ok).toBe(false);
-      if (!res.ok) expect(res.error).toMatch(r.error);
-    });
-  }
-
-  it("a document with YAML errors is not edited", () => {
-    const bad = `${ROUTE}---\nkind: Service\nmetadata:\n  name: s\nspec: [unclosed\n`;
-    const res = applyEdit(bad, { op: "set", target: { kind: "Service", name: "s" }, path: ["spec"], value: 1 });
-    expect(res).toEqual({ ok: false, error: expect.stringMatching(/YAML errors/) });
-  });
-
-  it("an empty batch returns the text as it was", () => {
-    expect(applyEdit(ROUTE, { op: "batch", edits: [] })).toEqual({ ok: true, text: ROUTE, changed: [] });
-  });
-});
-
-describe("CRLF documents", () => {
-  const crlf = ROUTE.replace(/\n/g, "\r\n");
-  const edits: Edit[] = [
-    { op: "setWeights", target: T, rule: 0, weights: [1, 2] },
-    { op: "addBackend", target: T, rule: 0, backend: { name: "v9" } },
-    { op: "addFilter", target: T, rule: 1, filter: { type: "RequestRedirect" } },
-    { op: "removeBackend", target: T, rule: 0, backend: 0 },
-    { op: "set", target: T, path: ["spec", "rules", 1, "description"], value: "a\nb\n" },
-    { op: "set", target: T, path: ["spec", "parentRefs"], value: [{ name: "other", port: 80 }] },
-    { op: "moveRule", target: T, from: 1, to: 0 },
-    { op: "delete", target: T, path: ["spec", "rules", 1, "empty"] },
-  ];
-  for (const edit of edits) {
-    it(`${edit.op} keeps every line break CRLF`, () => {
-      const after = edited(crlf, edit);
-      expect(after).not.toBe(crlf);
-      expect(after.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-      const lf = edited(ROUTE, edit);
-      expect(after).toBe(lf.replace(/\n/g, "\r\n"));
     });
   }
 });

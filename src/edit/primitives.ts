@@ -8,7 +8,7 @@ import { colonOf, contentEnd, dashOf, mapColumn, pairIndex, pairStart, startOf, 
 import { firstOnLine, lineStart, column, endOfLine, nextLine, spaces, leadingComments } from "./text";
 import { flowText, isBlockCollection, itemText, keyText, pairText, replacementScalar, valueAfterKey, valueInPlace } from "./render";
 import { keyRank } from "./order";
-import { EditError, type MergePatch, type Path, type Value } from "./types";
+import { EditError, type Path, type Value } from "./types";
 
 function pathText(path: Path): string {
   return path.length ? path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("").replace(/^\./, "") : "(root)";
@@ -53,8 +53,8 @@ function fail(path: Path): never {
   throw new EditError(`cannot set ${pathText(path)}: its parent is not a mapping or the index is out of range`);
 }
 
-/** Replace an existing node by a value. */
-function replace(ed: DocEditor, node: YNode, parent: YNode | null, path: Path, value: Value): void {
+/** Replace an existing node (whose parent is `parent`, at `path`) by a value. */
+export function replace(ed: DocEditor, node: YNode, parent: YNode | null, path: Path, value: Value): void {
   if (sameValue(node.toJSON(), value)) return;
   const text = ed.text;
   const start = startOf(node);
@@ -288,42 +288,4 @@ export function moveAt(ed: DocEditor, path: Path, from: number, to: number): voi
     if (i < n - 1) out += text.slice(ends[i], starts[i + 1]);
   }
   ed.splice(starts[0], ends[n - 1], out);
-}
-
-/** Drop `null` members (a merge patch's "remove") from a value about to be written whole. */
-function withoutNulls(v: Value): Value {
-  if (!isObject(v)) return v;
-  const out: { [k: string]: Value } = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = withoutNulls(x as Value);
-  return out;
-}
-
-/** Apply a JSON merge patch (RFC 7386) at a path, field by field. */
-export function mergeAt(ed: DocEditor, path: Path, patch: MergePatch): void {
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) continue;
-    const sub = [...path, k];
-    if (v === null) deleteAt(ed, sub);
-    else if (isObject(v) && isMap(ed.node(sub))) mergeAt(ed, sub, v as MergePatch);
-    else setAt(ed, sub, withoutNulls(v as Value));
-  }
-}
-
-/**
- * Set several values at once. When every path already holds a scalar and every value is one, the
- * replacements are made from a single parse, last one first so earlier offsets stay valid (a canary
- * shift of N weights costs one parse, not N); otherwise they are set one by one.
- */
-export function setScalars(ed: DocEditor, entries: [Path, Value][]): void {
-  const plan: { node: YNode; parent: YNode | null; path: Path; value: Value }[] = [];
-  for (const [path, value] of entries) {
-    const l = ed.locate(path);
-    if (l.depth !== path.length || !l.node || !isScalar(l.node) || (value !== null && typeof value === "object") || (l.parent && (isMap(l.parent) || isSeq(l.parent)) && l.parent.flow)) {
-      for (const [p, v] of entries) setAt(ed, p, v);
-      return;
-    }
-    plan.push({ node: l.node, parent: l.parent, path, value });
-  }
-  plan.sort((a, b) => startOf(b.node) - startOf(a.node));
-  for (const p of plan) replace(ed, p.node, p.parent, p.path, p.value);
 }

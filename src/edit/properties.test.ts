@@ -10,130 +10,9 @@ import { applyEdit } from "./index";
 import { parse } from "../parse";
 import { splitDocuments } from "../parse/split";
 import { commentsOf, checkResult } from "./testing/helpers";
+import { PROPS_TEXT, PROPS_TEXT4 } from "./testing/props-fixtures";
 import type { Edit, Path, Target } from "./types";
 import type { Resource } from "../model/resource";
-
-const TEXT = `# properties fixture
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: edge # the gateway
-  namespace: infra
-  annotations:
-    x-note: u-annotation
-spec:
-  gatewayClassName: acme
-  x-spec: u-gw-spec
-  listeners:
-  # listener one
-  - name: http
-    port: 80
-    protocol: HTTP
-    x-l: u-listener-0
-  - name: web
-    port: 8080 # alt port
-    protocol: HTTP
----
-# the route
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: store
-  namespace: infra
-spec:
-  x-spec: u-route-spec # unknown
-  parentRefs:
-  - name: edge
-    sectionName: http
-  hostnames: ["a.example.com"] # flow
-  rules:
-  # rule zero
-  - matches:
-    - path: {type: PathPrefix, value: /a}
-      x-m: u-match-0
-    backendRefs:
-    - name: svc-a
-      port: 80
-      weight: 3 # three
-      x-b: u-backend-0
-    - name: svc-b
-      port: 80
-  - x-r: u-rule-1
-    filters:
-    - type: RequestHeaderModifier
-      requestHeaderModifier:
-        set:
-        - name: x-h
-          value: v # header
-    backendRefs:
-    - name: svc-b
-      port: 80
-  # rule two, last
-  - backendRefs:
-    - {name: svc-c, port: 81, x-f: u-backend-flow}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: svc-a
-  namespace: infra
-x-top: u-service-top
-spec:
-  ports:
-  - port: 80 # http
-`;
-
-/** The same objects laid out otherwise: four-space indentation, indented sequences, a flow document. */
-const TEXT4 = `---
-# properties fixture, four spaces
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-    name: edge # the gateway
-    namespace: infra
-    annotations:
-        x-note: u-annotation
-spec:
-    gatewayClassName: acme
-    x-spec: u-gw-spec
-    listeners:
-        # listener one
-        - name: http
-          port: 80
-          protocol: HTTP
-          x-l: u-listener-0
-        - name: web
-          port: 8080 # alt port
-          protocol: HTTP
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-    name: store
-    namespace: infra
-spec:
-    parentRefs:
-        - name: edge
-          sectionName: http
-    hostnames:
-        - 'a.example.com' # single
-    rules:
-        # rule zero
-        - matches:
-              - path:
-                    type: PathPrefix
-                    value: /a
-                x-m: u-match-0
-          backendRefs:
-              - name: svc-a
-                port: 80
-                weight: 3 # three
-                x-b: u-backend-0
-        - backendRefs: [{name: svc-b, port: 80, x-f: u-backend-flow}]
-          x-r: u-rule-1
----
-{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "svc-a", "namespace": "infra"}, "x-top": "u-service-top", "spec": {"ports": [{"port": 80}]}}
-`;
 
 const GW: Target = { kind: "Gateway", name: "edge", namespace: "infra" };
 
@@ -244,8 +123,8 @@ function concrete(res: Resource[], s: Step): { edit: Edit; removes?: [Target, Pa
 const EXPECTED_FAILURE = /already exists|does not exist|has no|out of range|not found/;
 
 describe.each([
-  ["two-space block style", TEXT],
-  ["four-space, indented sequences, flow", TEXT4],
+  ["two-space block style", PROPS_TEXT],
+  ["four-space, indented sequences, flow", PROPS_TEXT4],
 ])("random edit sequences (%s)", (_, TEXT) => {
   it("keep the YAML valid, every comment and every unknown field that was not removed", () => {
     let applied = 0;
@@ -306,16 +185,16 @@ describe("scalar round trips", () => {
     const pick = fc.constantFrom(...cases).chain(([t, p, arb]) => arb.map((v) => [t, p, v] as const));
     fc.assert(
       fc.property(pick, ([t, p, v]) => {
-        const original = parse(TEXT).resources.find((r) => r.kind === t.kind)!;
+        const original = parse(PROPS_TEXT).resources.find((r) => r.kind === t.kind)!;
         let old: unknown = original.obj;
         for (const s of p) old = (old as Record<string, unknown>)[s as string];
-        const there = checkResult(TEXT, applyEdit(TEXT, { op: "set", target: t, path: p, value: v }));
+        const there = checkResult(PROPS_TEXT, applyEdit(PROPS_TEXT, { op: "set", target: t, path: p, value: v }));
         const readBack = parse(there).resources.find((r) => r.kind === t.kind && (p[1] !== "name" || r.name === v))!;
         let got: unknown = readBack?.obj;
         for (const s of p) got = (got as Record<string, unknown> | undefined)?.[s as string];
         expect(got).toEqual(v);
         const back = applyEdit(there, { op: "set", target: p[1] === "name" ? { ...t, name: String(v) } : t, path: p, value: old as string });
-        expect(back.ok && back.text).toBe(TEXT);
+        expect(back.ok && back.text).toBe(PROPS_TEXT);
       }),
       { numRuns: 300 },
     );

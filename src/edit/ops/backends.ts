@@ -1,6 +1,7 @@
 /** Backends, weights and filters of route rules. */
 import type { Session } from "../session";
-import { deleteAt, insertAt, mergeAt, setScalars } from "../primitives";
+import { deleteAt, insertAt } from "../primitives";
+import { mergeAt, setScalars } from "../merge";
 import { FILTER_FIELD, FILTER_TYPES, compact, filterDefaults } from "../defaults";
 import { editorOf, needPath, rulePath } from "./common";
 import type { DocEditor } from "../doc";

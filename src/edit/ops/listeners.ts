@@ -1,7 +1,8 @@
 /** Gateway (and ListenerSet) listeners, and the Gateway's frontend TLS validation. */
 import type { Session } from "../session";
 import type { DocEditor } from "../doc";
-import { deleteAt, insertAt, mergeAt, moveAt, setAt } from "../primitives";
+import { deleteAt, insertAt, moveAt, setAt } from "../primitives";
+import { mergeAt } from "../merge";
 import { compact } from "../defaults";
 import { editorOf } from "./common";
 import { renameSectionRefs } from "./rename";

@@ -1,6 +1,7 @@
 /** Route edits: hostnames, rules, matches and parentRefs. */
 import type { Session } from "../session";
-import { deleteAt, insertAt, mergeAt, moveAt, setAt } from "../primitives";
+import { deleteAt, insertAt, moveAt, setAt } from "../primitives";
+import { mergeAt } from "../merge";
 import { compact, matchDefaults, ruleDefaults } from "../defaults";
 import { editorOf, needPath, rulePath, setList } from "./common";
 import { EditError, type MergePatch, type ParentRefInput, type Target, type Value } from "../types";

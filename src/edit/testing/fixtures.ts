@@ -127,3 +127,78 @@ spec:
 export const GW = { kind: "Gateway", name: "edge", namespace: "infra" };
 export const ROUTE = { kind: "HTTPRoute", name: "store", namespace: "shop" };
 export const GRPC = { kind: "GRPCRoute", name: "rpc", namespace: "shop" };
+
+/** A route in block style with flow collections, a block literal, an empty value, comments and an unknown field. */
+export const ROUTE_DOC = `# a route
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web   # the name
+  namespace: prod
+spec:
+  parentRefs:
+  - name: edge
+    namespace: infra
+  hostnames: ["a.example.com", 'b.example.com']
+  rules:
+  # first rule
+  - matches:
+    - path:
+        type: PathPrefix
+        value: /api
+    backendRefs:
+    - name: v1
+      port: 8080
+      weight: 90 # stable
+    # the canary
+    - name: v2
+      port: 8080
+      weight: 10
+    x-custom: keep
+  - backendRefs:
+    - {name: v3, port: 80}
+    description: |
+      first line
+      second line
+    empty:
+`;
+
+/** The same kind of object as kubectl writes JSON. */
+export const JSON_DOC = `{
+    "apiVersion": "gateway.networking.k8s.io/v1",
+    "kind": "HTTPRoute",
+    "metadata": {
+        "name": "web"
+    },
+    "spec": {
+        "hostnames": [
+            "a.example.com"
+        ],
+        "rules": [
+            {
+                "backendRefs": [{"name": "v1", "port": 80}]
+            }
+        ]
+    }
+}
+`;
+
+/** Two Services in a `kind: List`. */
+export const LIST_DOC = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: one
+  spec:
+    ports:
+    - port: 80
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: two
+  spec:
+    ports:
+    - port: 81
+`;

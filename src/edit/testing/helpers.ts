@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { Lexer, parseDocument } from "yaml";
 import { splitDocuments } from "../../parse/split";
 import { applyEdit } from "../index";
-import { parse } from "../../parse";
+import { parse, ParseCache } from "../../parse";
 import type { Edit, EditResult, Path } from "../types";
 
 /** Lines removed from `a` and added in `b`, in order (longest common subsequence of lines). */
@@ -56,9 +56,13 @@ export function checkResult(before: string, r: EditResult): string {
     expect(after.slice(last.to)).toBe(before.slice(before.length - (after.length - last.to)));
     for (let i = 1; i < r.changed.length; i++) expect(r.changed[i].from).toBeGreaterThanOrEqual(r.changed[i - 1].to);
   } else expect(after).toBe(before);
-  // Read as the engine reads text: split into documents (JSON streams too), each parsed on its own.
-  // Duplicate keys are the input's own problem (the engine reports them), not the edit's.
-  const errors = splitDocuments(after).flatMap((c) => parseDocument(c.text, { uniqueKeys: false }).errors);
+  // Read as the engine reads text: split into documents (JSON streams too), each parsed on its own;
+  // only the documents the edit touched (the others are the old text's). Duplicate keys are the
+  // input's own problem (the engine reports them), not the edit's.
+  const touched = (c: { offset: number; text: string }) => r.changed.some((x) => x.from <= c.offset + c.text.length && x.to >= c.offset);
+  const errors = splitDocuments(after)
+    .filter(touched)
+    .flatMap((c) => parseDocument(c.text, { uniqueKeys: false }).errors);
   expect(errors.map((e) => e.message)).toEqual([]);
   return after;
 }
@@ -68,9 +72,12 @@ export function edited(text: string, edit: Edit): string {
   return checkResult(text, applyEdit(text, edit));
 }
 
+const cache = new ParseCache();
+
 /** The value at `path` of the resource `kind/name` (in `namespace` when given) in a text, as the engine's parser reads it. */
 export function valueAt(text: string, kind: string, name: string, path: Path, namespace?: string): unknown {
-  const r = parse(text).resources.find((x) => x.kind === kind && x.name === name && (namespace === undefined || x.namespace === namespace));
+  // One cache for all calls: successive texts share most documents, which are then not re-parsed.
+  const r = parse(text, cache).resources.find((x) => x.kind === kind && x.name === name && (namespace === undefined || x.namespace === namespace));
   if (!r) return undefined;
   let v: unknown = r.obj;
   for (const s of path) v = v === null || typeof v !== "object" ? undefined : (v as Record<string, unknown>)[s as string];
