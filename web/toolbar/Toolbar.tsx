@@ -12,6 +12,7 @@ import { FILE_INPUT_ID, copyShareLink, openFilePicker, toggleTheme } from "./act
 import { openFiles } from "./files";
 import { installShortcuts } from "./shortcuts";
 import { clearNotice, useNotice } from "./notice";
+import { UndoButtons } from "../edit/UndoButtons";
 import "./toolbar.css";
 
 function NoticeView() {
@@ -59,6 +60,7 @@ export function Toolbar() {
         Share
       </button>
       <ExportMenu />
+      <UndoButtons />
       <span className="spacer" />
       <NoticeView />
       <button type="button" data-testid="theme-toggle" title="Light or dark theme (Alt+T)" aria-label={`Switch to ${theme === "dark" ? "light" : "dark"} theme`} onClick={toggleTheme}>

@@ -70,10 +70,10 @@ function ListenerNodeForm({ node, source }: { node: GraphNode; source: ReturnTyp
   const origin = typeof node.data.origin === "string" ? node.data.origin : "";
   const owner = targetOfId(origin);
   const obj = owner ? objectOf(source, origin) : null;
-  if (!owner || !obj) return null;
+  if (!owner || !obj) return <p className="muted small" data-testid="edit-form-loading" data-source={source ? "ready" : "waiting"}>reading {origin}…</p>;
   const listeners = recs(specOf(obj).listeners);
   const index = listeners.findIndex((l) => str(l.name) === node.name);
-  if (index === -1) return null;
+  if (index === -1) return <p className="muted small">listener {node.name} is not in {origin}</p>;
   return <ListenerForm owner={{ ...owner, namespace: owner.namespace ?? node.namespace }} listeners={listeners} index={index} />;
 }
 
@@ -97,13 +97,16 @@ export function EditForms({ node, ix }: { node: GraphNode; ix: SnapshotIndex }) 
     ) : null;
   } else {
     const obj = objectOf(source, node.id);
-    if (obj)
-      body = (
-        <>
-          <MetaForm key={node.id} node={node} />
-          <KindForm node={node} obj={obj} ix={ix} />
-        </>
-      );
+    body = obj ? (
+      <>
+        <MetaForm key={node.id} node={node} />
+        <KindForm node={node} obj={obj} ix={ix} />
+      </>
+    ) : (
+      <p className="muted small" data-testid="edit-form-loading" data-source={source ? "ready" : "waiting"}>
+        reading {node.id}…
+      </p>
+    );
   }
   if (!body) return null;
   return (
