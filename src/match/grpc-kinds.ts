@@ -23,10 +23,10 @@ import { intersectHostname } from "./hostname";
 import { timestampOf } from "./precedence";
 import { nsName } from "../model/ids";
 import type { NormalizedRequest } from "./normalize";
-import type { Winner } from "./lookup";
+import { findWinner, type Winner } from "./lookup";
 import { matchesRequest } from "./predicates";
 import { bestHostname, explainLosers } from "./explain";
-import { findWinner } from "./lookup";
+import { nameOf } from "./listener";
 import { listenerRef, Trace } from "./trace";
 
 export interface KindConflicts {
@@ -120,7 +120,7 @@ export function noteKindConflicts(li: ListenerIndex, k: KindConflicts, host: str
     if (older === undefined || bestHostname(r.hosts, host) === undefined) continue;
     t.add(
       "kinds",
-      `${r.ref} is left out: it shares hostnames with ${older}, an older route of the other kind on listener ${li.view.name}; GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute with intersecting hostnames exactly one is accepted, the oldest (then the first by namespace/name). The simulated controller reports both as attached.`,
+      `${r.ref} is left out: it shares hostnames with ${older}, an older route of the other kind on listener ${nameOf(li)}; GRPCRoute.spec.hostnames: of an HTTPRoute and a GRPCRoute with intersecting hostnames exactly one is accepted, the oldest (then the first by namespace/name). The simulated controller reports both as attached.`,
       [r.ref, older, listenerRef(li.id)],
     );
   }

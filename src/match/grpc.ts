@@ -9,7 +9,7 @@ import type { Outcome } from "../model/outcome";
 import type { SimRequest } from "../model/request";
 import { indexModel, type ListenerIndex } from "./compile";
 import type { NormalizedRequest } from "./normalize";
-import { selectListener } from "./listener";
+import { nameOf, selectListener } from "./listener";
 import { bareOutcome, respond, type Landing } from "./respond";
 import { listenerRef, type Trace } from "./trace";
 import { gatewayKey, noteRuleFeatures } from "./http";
@@ -79,7 +79,7 @@ export function matchGrpcOnListener(li: ListenerIndex, landing: Landing, req: No
     return withStatus(respond(landing, hw, req, backendResponse, t));
   }
   // Gateway.spec.listeners: "the request MUST be rejected [...] gRPC returns an Unimplemented status code".
-  if (t.on) t.add("rule", `no rule of the ${li.routes.length} route(s) attached to listener ${li.view.name} takes call ${call.service}/${call.method}: 404, gRPC status Unimplemented`, [listenerRef(li.id)]);
+  if (t.on) t.add("rule", `no rule of the ${li.routes.length} route(s) attached to listener ${nameOf(li)} takes call ${call.service}/${call.method}: 404, gRPC status Unimplemented`, [listenerRef(li.id)]);
   return withStatus(bareOutcome(req, 404, li.id, t));
 }
 
