@@ -86,6 +86,7 @@ test("TLS: the SNI picks the route; an unknown name is refused", async ({ page }
   await expect(result).toHaveAttribute("data-backend", "secure/vault");
   await expect(result).toHaveAttribute("data-connection-error", "false");
   await expect(page.getByTestId("sim-verdict")).toHaveText("connected");
+  await expect(page.getByTestId("sim-meaning")).toContainText("passthrough");
 
   await page.getByTestId("sim-sni").fill("shop.example.com");
   await run(page);

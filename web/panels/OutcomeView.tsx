@@ -65,7 +65,7 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
                 <NodeLink id={`${b.kind ?? "Service"}/${b.namespace}/${b.name}`} label={`${b.namespace}/${b.name}${b.port !== null ? `:${b.port}` : ""}`} />
                 <span className="muted">
                   {pct(b.probability)} · weight {b.weight}
-                  {b.invalid ? ` · ${b.invalid} (500)` : ""}
+                  {b.invalid ? ` · ${b.invalid} (${http ? "500" : "rejected"})` : ""}
                 </span>
               </div>
               <div className="bar">

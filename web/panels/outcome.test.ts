@@ -80,6 +80,7 @@ describe("verdictOf and destination by kind of traffic", () => {
   it.each<[string, SimRequest, Partial<Outcome>, Pick<Verdict, "code" | "level">, string]>([
     ["TCP to one backend", tcp, { backend: "data/db", backends: [one("data", "db")] }, { code: "connected", level: "ok" }, "TCP → data/db"],
     ["TCP split", tcp, { backends: [one("data", "a", 0.5), one("data", "b", 0.5)] }, { code: "connected", level: "ok" }, "TCP → data/a 50% · data/b 50%"],
+    ["TCP split with an invalid share", tcp, { backends: [one("data", "a", 0.5), { ...one("data", "gone", 0.5), invalid: "BackendNotFound" }] }, { code: "connected", level: "warn" }, "TCP → data/a 50% · data/gone 50%"],
     ["UDP", { gateway: "g/g", request: { protocol: "UDP", port: 53 } }, { backend: "dns/coredns", backends: [one("dns", "coredns")] }, { code: "forwarded", level: "ok" }, "UDP → dns/coredns"],
     ["TLS refused", { gateway: "g/g", request: { protocol: "TLS", sni: "x" } }, { statusCode: 404, connectionError: "no TLSRoute claims SNI x" }, { code: "no connection", level: "bad" }, "no connection: no TLSRoute claims SNI x"],
     ["TCP to an invalid backend", tcp, { statusCode: 500, backends: [{ ...one("data", "gone"), invalid: "BackendNotFound" }] }, { code: "500", level: "bad" }, "500"],
@@ -93,6 +94,19 @@ describe("verdictOf and destination by kind of traffic", () => {
     const v = verdictOf(req, out);
     expect({ code: v.code, level: v.level }).toEqual(verdict);
     expect(destination(out, req)).toBe(dest);
+  });
+
+  it.each<[string, Partial<Outcome>, string]>([
+    ["passthrough", { frontendTLS: { mode: "Passthrough", sni: "a" } }, "The TLS stream is forwarded still encrypted (passthrough: the backend terminates TLS)."],
+    ["terminate", { frontendTLS: { mode: "Terminate", sni: "a" } }, "The gateway terminates TLS and forwards the decrypted stream."],
+  ])("says who terminates TLS: %s", (_name, o, meaning) => {
+    const tls: SimRequest = { gateway: "g/g", request: { protocol: "TLS", sni: "a", port: 443 } };
+    expect(verdictOf(tls, outcome({ backend: "a/b", backends: [one("a", "b")], ...o })).meaning).toBe(meaning);
+  });
+
+  it("says which share of connections is rejected", () => {
+    const o = outcome({ backends: [one("data", "a", 0.5), { ...one("data", "gone", 0.5), invalid: "BackendNotFound" }] });
+    expect(verdictOf(tcp, o).meaning).toBe("The TCP connection is forwarded. 50% of the connections are rejected: their backend is invalid.");
   });
 
   it("says why a request is not simulated", () => {

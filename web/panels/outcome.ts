@@ -52,9 +52,15 @@ export function verdictOf(r: SimRequest, o: Outcome): Verdict {
   }
   if (isConnection(r)) {
     if (o.statusCode >= 400 || receivers === 0) return { code: String(o.statusCode), level: "bad", meaning: `The ${p} connection is accepted but reaches no backend that can serve it: it is closed.` };
-    const what = p === "UDP" ? "Datagrams are forwarded" : p === "TLS" ? "The TLS stream is forwarded (still encrypted: the backend terminates TLS)" : "The TCP connection is forwarded";
+    // Outcome.frontendTLS: where the client's TLS session ends (Passthrough: at the backend).
+    const tls = o.frontendTLS;
+    const tlsWhat = !tls ? "The TLS stream is forwarded" : tls.mode === "Passthrough" ? "The TLS stream is forwarded still encrypted (passthrough: the backend terminates TLS)" : "The gateway terminates TLS and forwards the decrypted stream";
+    const what = p === "UDP" ? "Datagrams are forwarded" : p === "TLS" ? tlsWhat : "The TCP connection is forwarded";
     const share = receivers > 1 ? `, each connection to one of ${receivers} backends by weight` : "";
-    return { code: p === "UDP" ? "forwarded" : "connected", level: "ok", meaning: `${what}${share}.` };
+    // Shares whose backend is invalid are rejected (TCPRoute/TLSRoute: "connections ... MUST be rejected").
+    const rejected = o.backends.reduce((s, b) => s + (b.invalid ? b.probability : 0), 0);
+    const lost = rejected > 0 ? ` ${pct(rejected)} of the ${p === "UDP" ? "traffic is dropped" : "connections are rejected"}: their backend is invalid.` : "";
+    return { code: p === "UDP" ? "forwarded" : "connected", level: rejected > 0 ? "warn" : "ok", meaning: `${what}${share}.${lost}` };
   }
   if (p === "GRPC" && o.grpcStatus) {
     const meaning =
