@@ -11,6 +11,7 @@ import type { Resource } from "../model/resource";
 import type { Condition, ResourceStatus } from "../model/status";
 import type { ParentView, Relation, RuleView } from "../model/model";
 import type { AssumptionKeys, Effects } from "./context";
+import type { LastRun } from "./patch";
 
 /** One route's results, as computed for the environment the cache holds. */
 export interface RouteMemo {
@@ -60,6 +61,10 @@ export class ControllerCache {
   lastMisses = 0;
   /** Whether the last run found a different environment (and so recomputed every route). */
   lastEnvChanged = false;
+  /** Whether the last run patched the run before it (see patch.ts) instead of running the rules. */
+  lastPatched = false;
+  /** The last run, kept to patch it (patch.ts). */
+  last: LastRun | null = null;
 
   /** Start a run over `env`; forgets every route when it differs from the previous run's. */
   begin(env: Resource[]): void {
@@ -90,6 +95,7 @@ export class ControllerCache {
   /** Forget everything (after a failed run). */
   clear(): void {
     this.env = null;
+    this.last = null;
     this.memos = new WeakMap();
     this.keys = new Map();
   }

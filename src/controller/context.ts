@@ -147,6 +147,8 @@ export class Ctx {
   /** While set, relations, reports, assumptions and attachments are recorded here instead of applied. */
   rec: Effects | null = null;
 
+  /** With a ControllerCache: each route's results as this run used them (same order as `routeResources`). */
+  readonly finalMemos: RouteMemo[] = [];
   /** With a ControllerCache: each route's results from an earlier run, when its object is unchanged (same order as `routeResources`). */
   readonly routeMemos: (RouteMemo | undefined)[] = [];
 
@@ -251,20 +253,7 @@ export class Ctx {
       this.rec.reports.push({ res: r, path, severity, code, message });
       return;
     }
-    const place = this.lines ? locate(r, path, this.lines) : null;
-    this.diagnostics.push({
-      severity,
-      code,
-      message,
-      file: r.source.file,
-      line: place ? place.line : 0,
-      column: place ? place.column : 0,
-      endLine: place ? place.endLine : 0,
-      endColumn: place ? place.endColumn : 0,
-      docIndex: r.source.docIndex,
-      resource: { group: r.group, kind: r.kind, namespace: r.namespace, name: r.name },
-      path,
-    });
+    this.diagnostics.push(reportDiagnostic(r, path, severity, code, message, this.lines));
   }
 
   relate(rel: Relation): void {
@@ -288,6 +277,24 @@ export class Ctx {
     }
     if (assumptions !== null) for (let i = 0; i < assumptions.length; i++) this.assumeKeyed(assumptions[i].key, assumptions[i].assumption);
   }
+}
+
+/** A problem on a field of a resource, placed in its file (what `Ctx.report` records). */
+export function reportDiagnostic(r: Resource, path: PathSegment[], severity: Severity, code: string, message: string, lines: Map<string, LineIndex> | undefined): Diagnostic {
+  const place = lines ? locate(r, path, lines) : null;
+  return {
+    severity,
+    code,
+    message,
+    file: r.source.file,
+    line: place ? place.line : 0,
+    column: place ? place.column : 0,
+    endLine: place ? place.endLine : 0,
+    endColumn: place ? place.endColumn : 0,
+    docIndex: r.source.docIndex,
+    resource: { group: r.group, kind: r.kind, namespace: r.namespace, name: r.name },
+    path,
+  };
 }
 
 /**

@@ -28,9 +28,7 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
   const keys = ctx.routeKeys;
   // Results made for another environment do not hold (the key found with them does).
   const memos = cache.lastEnvChanged ? null : ctx.routeMemos;
-  const listeners: ListenerState[] = [];
-  for (const gw of ctx.gateways) for (const ls of gw.listeners) listeners.push(ls);
-  for (const set of ctx.listenerSets) for (const ls of set.listeners) listeners.push(ls);
+  const listeners = listenerStates(ctx);
   let positions: Map<ListenerState, number> | null = null;
   const laterRelations: Relation[] = [];
   let later: { m: RouteMemo; res: Resource }[] | null = null;
@@ -55,12 +53,30 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
       ls.attached++;
     }
     ctx.status.set(keys[i], m.status);
+    ctx.finalMemos.push(m);
   }
   for (let j = 0; j < laterRelations.length; j++) ctx.relations.push(laterRelations[j]);
   if (later) for (const { m, res } of later) ctx.replay(NONE, m.parentReports, m.parentAssumptions, m.res, res);
 }
 
 const NONE: Relation[] = [];
+
+/** Every listener a route can attach to, in the order memos number them (`RouteMemo.attach[].ls`). */
+export function listenerStates(ctx: Ctx): ListenerState[] {
+  const listeners: ListenerState[] = [];
+  for (const gw of ctx.gateways) for (const ls of gw.listeners) listeners.push(ls);
+  for (const set of ctx.listenerSets) for (const ls of set.listeners) listeners.push(ls);
+  return listeners;
+}
+
+/**
+ * One route computed again against a finished run's context (its indexes and listeners; nothing
+ * a route computation reads changes after the route rules ran), for patching that run's Model.
+ */
+export function recomputeRoute(ctx: Ctx, res: Resource, key: string): RouteMemo {
+  const listeners = listenerStates(ctx);
+  return computeRoute(ctx, res, key, new Map(listeners.map((ls, p) => [ls, p])));
+}
 
 function effects(): Effects {
   return { relations: [], reports: [], assumptions: [], attachments: [] };

@@ -10,6 +10,7 @@ import { Ctx } from "./context";
 import { RULES } from "./rules";
 import { ControllerCache } from "./cache";
 import { ROUTE_RULES, runRoutesIncremental } from "./incremental";
+import { lastRun, patchRun } from "./patch";
 
 export { effectiveHostnames, hostnameMatches, hostnameRank, intersectHostname, isWildcard, stripPort } from "./hostname";
 export { formatParentRef } from "./parent-refs";
@@ -17,6 +18,7 @@ export { listenerId } from "./gateways";
 export { selectorMatches } from "./allowed-routes";
 export { RULES } from "./rules";
 export { ControllerCache } from "./cache";
+export { modelDelta, type ModelDelta, type RouteDelta } from "./patch";
 
 export interface SimulateOptions {
   /** Line indexes from `parse` (its `lines`), so diagnostics carry file/line/column. */
@@ -32,6 +34,22 @@ export interface SimulateOptions {
 /** Run the controller over a configuration. */
 export function simulate(resources: Resource[], options: SimulateOptions = {}): Model {
   const cache = options.cache;
+  if (cache?.last) {
+    cache.lastMisses = 0;
+    let patched: Model | null = null;
+    try {
+      patched = patchRun(cache.last, resources, options.lines, (res, m) => cache.store(res, m));
+    } catch {
+      // A defect in the patch path must not change the answer: run the rules.
+      patched = null;
+    }
+    cache.lastPatched = patched !== null;
+    if (patched) {
+      cache.lastEnvChanged = false;
+      return patched;
+    }
+    cache.last = null;
+  }
   const ctx = new Ctx(resources, options, cache);
   if (cache) {
     cache.begin(ctx.envResources);
@@ -56,7 +74,7 @@ export function simulate(resources: Resource[], options: SimulateOptions = {}): 
       ctx.diagnostics.push({ severity: "error", code: "internal", message: `controller rule ${rule.name} failed: ${e instanceof Error ? e.message : String(e)}`, file: "", line: 0, column: 0, endLine: 0, endColumn: 0 });
     }
   }
-  return {
+  const model: Model = {
     resources,
     byKey: ctx.byKey,
     status: ctx.status,
@@ -67,4 +85,6 @@ export function simulate(resources: Resource[], options: SimulateOptions = {}): 
     assumptions: ctx.assumptions,
     policies: ctx.policyViews,
   };
+  if (cache) cache.last = lastRun(resources, ctx, model, options.lines);
+  return model;
 }

@@ -11,7 +11,7 @@ import { buildGraph, GraphCache, type Graph } from "./index";
 import { buildGraphReference } from "./testing/reference";
 import type { Model } from "../model/model";
 import { cond } from "../model/status";
-import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "../controller/testing/edits";
+import { GW, NS, SVC, route, docs, rng, generated, edit, localEdit, conformanceTexts } from "../controller/testing/edits";
 import { policyGenerated } from "../controller/testing/policy-edits";
 import { meshGenerated } from "../controller/testing/mesh-edits";
 
@@ -44,7 +44,8 @@ const POOL_ROUTE = route("r9", "a").replace("[{name: s1, port: 80}", "[{group: x
 describe("GraphCache: what an edit rebuilds", () => {
   const base = [GW, NS, SVC, POLICY, route("r1", "a"), route("r2", "b"), POOL_ROUTE];
   const rows: { name: string; text: string; newEdges: number }[] = [
-    { name: "the same text: only the edges of the Gateway's relations (made anew by the controller)", text: docs(...base), newEdges: 1 },
+    // The controller hands the previous Model's relations back (a patch with nothing to patch): no edge is made.
+    { name: "the same text: nothing", text: docs(...base), newEdges: 0 },
     // r1: two backendRefs and a mirror, and one parentRef attached to both listeners.
     { name: "one route edited: its edges", text: docs(GW, NS, SVC, POLICY, route("r1", "a", "\n    filters: [{type: RequestMirror, requestMirror: {backendRef: {name: s1, port: 80}}}]"), route("r2", "b"), POOL_ROUTE), newEdges: 1 + 3 + 2 },
     // The Gateway changed, so the controller recomputed every route: r1 and r9 attach to both listeners, r2 (namespace b) to one.
@@ -98,6 +99,33 @@ describe("GraphCache: incremental equals fresh under random edits", () => {
       }
     });
   }
+  // Edits inside one route's rules: the controller and the graph patch their last output (not
+  // after a document-level edit duplicated an object: then the controller runs its rules).
+  it("route-local edits, patched", () => {
+    let patched = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = rng(3000 + seed);
+      let ds = generated(r, 10 + seed);
+      const c = caches();
+      for (let k = 0; k < 25; k++) {
+        step(docs(...ds), c);
+        if (c.gc.lastPatched) patched++;
+        ds = r() < 0.2 ? edit(r, ds) : localEdit(r, ds);
+      }
+    }
+    expect(patched).toBeGreaterThan(20);
+  });
+  it("a weight edit patches the graph: only that route's edges are made", () => {
+    const c = caches();
+    const text = docs(GW, NS, SVC, route("r1", "a"), route("r2", "b"));
+    const first = step(text, c);
+    const frozen = JSON.stringify(first);
+    const g = step(text.replace("[{name: s1, port: 80}, {name: missing-r2", "[{name: s1, port: 80, weight: 3}, {name: missing-r2"), c);
+    expect(c.gc.lastPatched).toBe(true);
+    expect(c.gc.lastNewEdges).toBe(3);
+    expect(g.edges.filter((e) => e.from === "HTTPRoute/b/r2" && e.type === "backendRef").map((e) => e.percent)).toEqual([75, 25]);
+    expect(JSON.stringify(first)).toBe(frozen);
+  });
   const texts = conformanceTexts();
   it.skipIf(texts.length === 0)("conformance manifests", () => {
     texts.forEach((text, t) => {

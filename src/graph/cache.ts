@@ -11,9 +11,9 @@
  * lookup. Reused objects are never mutated (placement copies a node before changing it), so graphs built
  * earlier stay as they were. The graph is the same as without the cache.
  */
-import type { ParentView, Relation, RouteView } from "../model/model";
+import type { Model, ParentView, Relation, RouteView } from "../model/model";
 import type { Resource } from "../model/resource";
-import type { GraphEdge, GraphNode } from "./types";
+import type { Graph, GraphEdge, GraphNode } from "./types";
 
 interface EdgeMemo {
   from: string;
@@ -86,6 +86,10 @@ export class GraphCache {
   build = 0;
   /** Edges made (not found in the cache) by the last build; for tests and benchmarks. */
   lastNewEdges = 0;
+  /** Whether the last build patched the graph before it (patch.ts) instead of building. */
+  lastPatched = false;
+  /** The last graph and what it was built from, to patch it. */
+  last: { model: Model; graph: Graph; listenerNode: Map<string, string> } | null = null;
 
   /** `keep`: remember what builds make (a throwaway cache for one build does not). */
   constructor(private readonly keep = true) {}
@@ -93,6 +97,7 @@ export class GraphCache {
   /** Start a build. */
   begin(): void {
     this.lastNewEdges = 0;
+    this.lastPatched = false;
     this.build++;
   }
 
@@ -105,6 +110,7 @@ export class GraphCache {
   /** End a build of `nodes` nodes: when ids have piled up far beyond that, start afresh. */
   end(nodes: number): void {
     if (this.ends.size <= 2 * nodes + SPARE_ENDS) return;
+    this.last = null;
     this.ends = new Map();
     this.edges = new WeakMap();
     this.nodes = new WeakMap();
@@ -124,6 +130,16 @@ export class GraphCache {
     for (const e of edges) ends.push(this.endOf(e.from), this.endOf(e.to));
     if (this.keep && edges.length > 0) this.edges.set(rel, { from, percent, parent, edges, ends, edge: edges[0], fromEnd: ends[0], toEnd: ends[1] });
     return ends;
+  }
+
+  /** The edges kept for a relation (whatever they were made from). */
+  memoOf(rel: Relation): { edges: GraphEdge[] } | undefined {
+    return this.keep ? this.edges.get(rel) : undefined;
+  }
+
+  /** Whether this cache keeps what builds make. */
+  get keeps(): boolean {
+    return this.keep;
   }
 
   /** The End of an id. */

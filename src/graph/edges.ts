@@ -70,9 +70,9 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
         }
         continue;
       }
-      const start = edges.length;
-      parentEdges(rel, parent, listenerNode, edges);
-      made(edges.slice(start), rel, rel.from, undefined, parent, sink, cache);
+      const list = relationEdgeList(rel, rel.from, undefined, parent, listenerNode);
+      for (let k = 0; k < list.length; k++) edges.push(list[k]);
+      made(list, rel, rel.from, undefined, parent, sink, cache);
       continue;
     }
     const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
@@ -81,7 +81,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     let percent: number | undefined;
     if (rel.type === "backendRef") {
       const total = totals[i];
-      percent = total > 0 ? Math.round((weightOf(rel) / total) * 10000) / 100 : 0;
+      percent = percentOf(rel, total);
     }
     const hit = cache.edgesOf(rel, from, percent, null);
     if (hit) {
@@ -92,20 +92,39 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       else if (rel.type === "meshParent") sink.meshParent(hit.toEnd);
       continue;
     }
-    const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
-    if (rel.grant) e.grant = rel.grant;
-    if (rel.section) e.section = rel.section;
-    const ruleIndex = rule === -1 ? ruleOf(rel.path) : -1;
-    if (ruleIndex >= 0) e.rule = ruleIndex;
-    if (rel.type === "backendRef") {
-      e.weight = weightOf(rel);
-      e.percent = percent;
-    }
-    edges.push(e);
-    const ends = made([e], rel, from, percent, null, sink, cache);
+    const list = relationEdgeList(rel, from, percent, null, listenerNode);
+    edges.push(list[0]);
+    const ends = made(list, rel, from, percent, null, sink, cache);
     if (rule !== -2) sink.backendTarget(ends[1]);
     else if (rel.type === "meshParent") sink.meshParent(ends[1]);
   }
+}
+
+/**
+ * The edges of one relation, made anew: a parentRef's per attached listener (see parentEdges), any
+ * other relation's one edge from `from`, with a backendRef's weight and share (`percent`).
+ */
+export function relationEdgeList(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, listenerNode: Map<string, string>): GraphEdge[] {
+  if (rel.type === "parentRef") {
+    const out: GraphEdge[] = [];
+    parentEdges(rel, parent, listenerNode, out);
+    return out;
+  }
+  const e = edge(rel.type, from, rel.to, rel.ok, rel.path, rel.reason);
+  if (rel.grant) e.grant = rel.grant;
+  if (rel.section) e.section = rel.section;
+  const ruleIndex = rel.type === "backendRef" || rel.type === "mirror" ? ruleOf(rel.path) : -1;
+  if (ruleIndex >= 0) e.rule = ruleIndex;
+  if (rel.type === "backendRef") {
+    e.weight = weightOf(rel);
+    e.percent = percent;
+  }
+  return [e];
+}
+
+/** A backendRef's share of its rule's traffic, in percent with two decimals (0 when the rule's weights are all 0). */
+export function percentOf(rel: Relation, total: number): number {
+  return total > 0 ? Math.round((weightOf(rel) / total) * 10000) / 100 : 0;
 }
 
 /** New edges of a relation: kept (with a keeping cache), and their ends become nodes. */
@@ -116,7 +135,7 @@ function made(list: GraphEdge[], rel: Relation, from: string, percent: number | 
 }
 
 /** The parent (of the route's view) a parentRef relation stands for, by its index in `spec.parentRefs`. */
-function parentOf(rel: Relation, route: RouteView | undefined): ParentView | null {
+export function parentOf(rel: Relation, route: RouteView | undefined): ParentView | null {
   const index = rel.path[0] === "spec" && rel.path[1] === "parentRefs" && typeof rel.path[2] === "number" ? rel.path[2] : -1;
   let parent: ParentView | null = null;
   if (route) for (const p of route.parents) if (p.index === index) parent = p;

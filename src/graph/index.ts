@@ -6,6 +6,7 @@
 import type { Model, RouteView } from "../model/model";
 import type { Resource } from "../model/resource";
 import { GraphCache, type End } from "./cache";
+import { patchGraph } from "./patch";
 import { NodeList } from "./nodelist";
 import { summarize, summarizeStatus } from "./health";
 import { assignIds, edge, relationEdges, type EndSink, type ListenerPlaces } from "./edges";
@@ -27,6 +28,14 @@ export { GraphCache };
  * to rebuild only what the edit changed; the graph is the same as without it.
  */
 export function buildGraph(model: Model, cache: GraphCache = new GraphCache(false)): Graph {
+  if (cache.keeps && cache.last) {
+    const patched = patchGraph(model, cache);
+    cache.lastPatched = patched !== null;
+    if (patched) {
+      cache.last = { model, graph: patched, listenerNode: cache.last.listenerNode };
+      return patched;
+    }
+  }
   cache.begin();
   const nodes = new NodeList(cache);
   const counts = diagnosticCounts(model);
@@ -80,7 +89,9 @@ export function buildGraph(model: Model, cache: GraphCache = new GraphCache(fals
   placeBackends(nodes);
   assignIds(edges);
   cache.end(nodes.list.length);
-  return { nodes: nodes.list, edges, groups: groupsOf(nodes.list, model) };
+  const graph: Graph = { nodes: nodes.list, edges, groups: groupsOf(nodes.list, model) };
+  if (cache.keeps) cache.last = { model, graph, listenerNode };
+  return graph;
 }
 
 /** The node of an object of the input; a route's carries its hostnames and rule summaries. */

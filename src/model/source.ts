@@ -72,6 +72,11 @@ export class LineIndex {
     for (let o = k + middle.length; j < old.length; j++, o++) out[o] = old[j] + d.delta;
     return out;
   }
+  /** The offset of a 1-based line and column (the inverse of `position`). */
+  offsetOf(line: number, column: number): number {
+    const s = this.starts ?? this.build();
+    return (s[Math.min(Math.max(line, 1), s.length) - 1] ?? 0) + column - 1;
+  }
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
     const s = this.starts ?? this.build();

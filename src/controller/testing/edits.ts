@@ -91,6 +91,20 @@ export function edit(r: () => number, ds: string[]): string[] {
   return out;
 }
 
+/** An edit inside one route's rules (a weight, a comment line, a path match): what the caches patch. */
+export function localEdit(r: () => number, ds: string[]): string[] {
+  const out = [...ds];
+  const routes = out.map((d, i) => (/kind: \w+Route/.test(d) ? i : -1)).filter((i) => i >= 0);
+  if (routes.length === 0) return out;
+  const i = routes[Math.floor(r() * routes.length)];
+  const op = Math.floor(r() * 3);
+  if (op === 0) out[i] = out[i].replace(/(backendRefs: \[\{[^}]*?)(, weight: \d+)?\}/, (_m, head: string) => `${head}, weight: ${Math.floor(r() * 100)}}`);
+  else if (op === 1) out[i] = out[i].replace("\nspec:", "\n# touched\nspec:");
+  else out[i] = out[i].replace("  - backendRefs:", "  - matches: [{path: {type: PathPrefix, value: /p}}]\n    backendRefs:");
+  return out;
+}
+
+
 export function conformanceTexts(): string[] {
   const dir = join(CONFORMANCE_DIR, "manifests");
   if (!existsSync(dir)) return [];

@@ -1,0 +1,80 @@
+/**
+ * Patching the last graph when the controller patched its Model (controller/patch.ts): only some
+ * routes changed, each with the same references to the same targets and the same attachments, so
+ * the graph is the last one with those routes' nodes and the edges of their relations made again,
+ * in place. New arrays, nothing of the last graph changed; equal to a fresh build (the cache tests
+ * compare them under random edits).
+ */
+import { modelDelta } from "../controller/patch";
+import type { Model, Relation } from "../model/model";
+import type { GraphCache } from "./cache";
+import { parentOf, percentOf, relationEdgeList } from "./edges";
+import { diagnosticCounts, GroupIds, resourceNode } from "./nodes";
+import { ruleOf, weightOf } from "./shares";
+import { ruleSummary } from "./summary";
+import type { Graph, GraphEdge } from "./types";
+
+/** The graph of `model` made from the cache's last graph, or null when it cannot be. */
+export function patchGraph(model: Model, cache: GraphCache): Graph | null {
+  const last = cache.last;
+  const delta = modelDelta(model);
+  if (!last || !delta || delta.previous !== last.model || delta.docsMoved) return null;
+  const prev = last.graph;
+  cache.lastNewEdges = 0;
+  if (delta.routes.length === 0) return { nodes: prev.nodes, edges: prev.edges, groups: prev.groups };
+  const nodes = prev.nodes.slice();
+  const edges = prev.edges.slice();
+  const counts = diagnosticCounts(model);
+  const groups = new GroupIds();
+  const hasListeners = model.gateways.length > 0;
+  // Where each old edge of the changed relations is.
+  const old = new Map<GraphEdge, number>();
+  for (const d of delta.routes) {
+    for (const [rel] of d.relations) {
+      const memo = cache.memoOf(rel);
+      if (!memo) return null;
+      for (const e of memo.edges) old.set(e, -1);
+    }
+  }
+  for (let i = 0; i < edges.length; i++) if (old.has(edges[i])) old.set(edges[i], i);
+  let made = 0;
+  for (const d of delta.routes) {
+    const view = d.after;
+    const end = cache.endOf(view.key);
+    if (end.build !== cache.build || nodes[end.index]?.id !== view.key || nodes[end.index].role !== "route") return null;
+    const n = resourceNode(view.resource, view.key, model, counts, hasListeners, groups);
+    n.data = { hostnames: view.hostnames, rules: view.rules.length, ruleSummaries: view.rules.map((rule) => ruleSummary(rule.raw, view.kind)) };
+    nodes[end.index] = n;
+    cache.setNode(view.resource, view.key, model.status.get(view.key), counts.get(view.key)?.errors ?? 0, counts.get(view.key)?.warnings ?? 0, hasListeners, view, n);
+    const totals = ruleTotalsOf(d.relations.map((p) => p[1]));
+    for (const [was, rel] of d.relations) {
+      const before = cache.memoOf(was)!.edges;
+      const parent = rel.type === "parentRef" ? parentOf(rel, view) : null;
+      const rule = ruleOf(rel.path);
+      const percent = rel.type === "backendRef" ? percentOf(rel, rule >= 0 ? (totals.get(rule) ?? 0) : 0) : undefined;
+      const list = relationEdgeList(rel, rel.from, percent, parent, last.listenerNode);
+      if (list.length !== before.length) return null;
+      for (let k = 0; k < list.length; k++) {
+        const at = old.get(before[k]) ?? -1;
+        if (at < 0) return null;
+        list[k].id = before[k].id;
+        edges[at] = list[k];
+      }
+      cache.setEdges(rel, rel.from, percent, parent, list);
+      made += list.length;
+    }
+  }
+  cache.lastNewEdges = made;
+  return { nodes, edges, groups: prev.groups };
+}
+
+/** Sum of backendRef weights per rule of one route's relations. */
+function ruleTotalsOf(relations: Relation[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const rel of relations) {
+    if (rel.type !== "backendRef") continue;
+    const rule = ruleOf(rel.path);
+    if (rule >= 0) out.set(rule, (out.get(rule) ?? 0) + weightOf(rel));
+  }
+  return out;
+}
