@@ -17,7 +17,7 @@ export async function restoreWorkspace(): Promise<void> {
     applySharedState(shared);
     return;
   }
-  const saved = savedWorkspace();
+  const saved = await savedWorkspace();
   if (saved && saved.text.trim()) {
     useStore.getState().setText(saved.text, "load", saved.fileName);
     return;

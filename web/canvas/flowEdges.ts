@@ -8,7 +8,7 @@ import type { GraphEdge } from "../../src/graph";
 import type { FlowEdge, FlowNode, RefEdgeData } from "./flowTypes";
 import { sameGraphEdge } from "./same";
 import { edgeTestId } from "./testids";
-import { bundleFans, type Merged } from "./bundles";
+import { bundleFans, type BundleMembers, type Merged } from "./bundles";
 
 const NO_FOCUS: ReadonlySet<string> = new Set();
 import type { Visibility } from "./visibility";
@@ -61,7 +61,7 @@ export type EdgeIndex = Map<string, Map<string, FlowEdge>>;
  * changed. Ends are grouped in nested maps rather than by a joined key: this runs over every graph
  * edge on every edit, and building a string per edge costs more than the rest of the loop.
  */
-export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex, focus: ReadonlySet<string> = NO_FOCUS): { edges: FlowEdge[]; index: EdgeIndex; fans: boolean } {
+export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex, focus: ReadonlySet<string> = NO_FOCUS): { edges: FlowEdge[]; index: EdgeIndex; fans: boolean; bundles: BundleMembers } {
   const merged: Merged = new Map();
   for (const e of graphEdges) {
     // A listener drawn inside its owner needs no line to it: containment shows it.
@@ -93,7 +93,7 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
       edges.push(e);
     }
   }
-  return { edges, index, fans };
+  return { edges, index, fans, bundles: bundled };
 }
 
 /** What a bundle says: how many objects of which box, and the first few names. */
@@ -103,7 +103,11 @@ function bundleText(from: string, to: string, members: string[], box: FlowNode):
   return { label: `×${members.length}`, title: `${from} → ${to}\n${members.length} objects of namespace ${ns}, drawn as one line: ${shown}` };
 }
 
-function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: FlowNode, vis: Visibility, old: FlowEdge | undefined, members?: string[]): FlowEdge {
+/**
+ * The drawn edge between visible ends `from` → `to` standing for `refs` (a bundle's `members` when
+ * it is one); `old` when it draws the same.
+ */
+export function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode, nb: FlowNode, vis: Visibility, old: FlowEdge | undefined, members?: string[]): FlowEdge {
   let source = from;
   let target = to;
   let targetHandle = "left";

@@ -15,6 +15,7 @@ import { flowEdges, type EdgeIndex } from "./flowEdges";
 import { sameGraphNode } from "./same";
 import { groupTestId, nodeTestId, summaryTestId } from "./testids";
 import { visibility, type ViewOptions } from "./visibility";
+import { patchFlow, type FlowMemo } from "./patchFlow";
 
 export type { ViewOptions } from "./visibility";
 
@@ -37,6 +38,8 @@ export interface Flow {
   rep: Map<string, string>;
   /** Extent of everything drawn. */
   bounds: { x: number; y: number; width: number; height: number };
+  /** What the next toFlow needs to patch this flow after an edit (patchFlow.ts); internal. */
+  memo?: FlowMemo;
 }
 
 const EMPTY: Flow = { nodes: [], edges: [], byId: new Map(), edgeIndex: new Map(), fans: false, rep: new Map(), bounds: { x: 0, y: 0, width: 0, height: 0 } };
@@ -68,10 +71,15 @@ function reuse<T extends FlowNode>(prev: Flow | undefined, next: T, same: (a: T,
   return old && old.type === next.type && old.position.x === next.position.x && old.position.y === next.position.y && old.width === next.width && old.height === next.height && same(old, next) ? old : next;
 }
 
-/** Build what the canvas draws. `prev` is the previous result: unchanged objects are reused. */
+/**
+ * Build what the canvas draws. `prev` is the previous result: an edit that keeps the structure
+ * patches it (patchFlow.ts); otherwise the flow is built afresh, reusing unchanged objects.
+ */
 export function toFlow(input: FlowInput, prev?: Flow): Flow {
   const { graph, positions, view } = input;
   if (!graph.nodes.length) return EMPTY;
+  const patched = prev && patchFlow(input, prev);
+  if (patched) return patched;
   const vis = visibility(graph.nodes, positions, view);
   const collapsed = new Set(view.collapsed);
   const definedNs = new Set<string>();
@@ -138,11 +146,13 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
   }
 
   let fallbackY = 0;
-  for (const p of Object.values(positions)) fallbackY = Math.max(fallbackY, p.y + p.height);
+  let fallbackSet = false;
   for (const g of vis.drawn) {
     let p = positions[g.id];
     if (!p) {
       // Not laid out (should not happen): park it below everything rather than lose it.
+      if (!fallbackSet) for (const id in positions) fallbackY = Math.max(fallbackY, positions[id].y + positions[id].height);
+      fallbackSet = true;
       p = { x: g.rank * 300, y: fallbackY + 24, width: 220, height: 40 };
       fallbackY = p.y + p.height;
     }
@@ -173,7 +183,7 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
       data: { g, testId: nodeTestId(g), column, handleY, port, ports },
     } satisfies ResourceNode);
   }
-  const { edges, index, fans } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
+  const { edges, index, fans, bundles } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
   const empty = bounds.x1 === Infinity;
   return {
     // Nothing changed (a filter that hides nothing, an edit elsewhere): the same arrays, so React
@@ -185,5 +195,6 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
     fans,
     rep: vis.rep,
     bounds: empty ? { x: 0, y: 0, width: 0, height: 0 } : { x: bounds.x1, y: bounds.y1, width: bounds.x2 - bounds.x1, height: bounds.y2 - bounds.y1 },
+    memo: { input, vis, bundles, shared: {} },
   };
 }

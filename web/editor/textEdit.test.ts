@@ -35,4 +35,31 @@ describe("minimalReplacement", () => {
       if (r) expect(r.end - r.start).toBeLessThanOrEqual(e - s + 2);
     }
   });
+
+  it("finds the same replacement as a character walk on long texts (compared in chunks)", () => {
+    const line = "  - name: app\n    port: 8080\n";
+    const base = line.repeat(700); // ~20,000 characters: many chunks
+    const naive = (a: string, b: string) => {
+      let p = 0;
+      while (p < Math.min(a.length, b.length) && a[p] === b[p]) p++;
+      let q = 0;
+      while (q < Math.min(a.length, b.length) - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      return { start: p, end: a.length - q, text: b.slice(p, b.length - q) };
+    };
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // Edits at chunk boundaries and anywhere else, inserting, deleting and replacing.
+    const places = [0, 2047, 2048, 2049, 4096, base.length - 2048, base.length - 1, base.length];
+    for (let i = 0; i < 200; i++) {
+      const s = i < places.length ? places[i] : rnd(base.length);
+      const e = Math.min(base.length, s + rnd(3) * rnd(40));
+      const b = base.slice(0, s) + ["", "x", "yy: 1\n"][rnd(3)] + base.slice(e);
+      const r = minimalReplacement(base, b);
+      expect(applyReplacement(base, r)).toBe(b);
+      if (b !== base) expect(r).toEqual(naive(base, b));
+    }
+  });
 });

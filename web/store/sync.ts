@@ -2,15 +2,17 @@
  * Keeps derived state in step with the text: every text change is sent to the engine worker
  * (debounced while typing), the snapshot lands in the store, then the current request and the
  * sample list are re-evaluated. A change of the collapsed namespaces asks the worker for a new
- * layout (layout never runs on the main thread). Also persists the workspace to local storage.
+ * layout (layout never runs on the main thread). Also persists the workspace (persist.ts).
  */
 import { useStore } from "./index";
-import { STORAGE_KEY } from "./workspace";
+import { saveWorkspace } from "./persist";
 import { engine } from "../worker/client";
 import type { Snapshot } from "../worker/protocol";
 
 // The editor already debounces its change notifications (150 ms); this only coalesces bursts.
 const TYPING_DEBOUNCE_MS = 30;
+/** The workspace is saved once typing pauses this long. */
+const SAVE_DEBOUNCE_MS = 500;
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,13 +66,7 @@ export function startSync(): () => void {
     // A live cluster's mirror (cluster mode) is not the user's workspace: never save it over theirs.
     if (s.readOnly) return;
     if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify({ text: s.text, fileName: s.fileName }));
-      } catch {
-        // Storage full or disabled: the workspace still works, it just does not survive a reload.
-      }
-    }, 300);
+    saveTimer = setTimeout(() => saveWorkspace(s.text, s.fileName), SAVE_DEBOUNCE_MS);
   });
   refresh();
   return () => {
@@ -79,17 +75,7 @@ export function startSync(): () => void {
   };
 }
 
-/** The workspace saved by a previous session, if any. */
-export function savedWorkspace(): { text: string; fileName: string } | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const v = JSON.parse(raw) as { text?: unknown; fileName?: unknown };
-    return typeof v.text === "string" ? { text: v.text, fileName: typeof v.fileName === "string" ? v.fileName : "workspace.yaml" } : null;
-  } catch {
-    return null;
-  }
-}
+export { savedWorkspace } from "./persist";
 
 /** Resolves once the engine has processed the current text (for the automation API and tests). */
 export function settled(): Promise<void> {

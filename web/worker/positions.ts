@@ -4,10 +4,11 @@
  * Layout runs here, in the worker, never on the main thread. The previous layout is kept so an edit
  * (or a collapse toggle) is laid out incrementally — what was drawn stays where it was; `tidy` lays
  * out from scratch, with crossing-reduction sweeps. Unchanged positions keep their objects, so the
- * snapshot delta sends only what moved.
+ * snapshot delta sends only what moved; an edit that leaves the layout's inputs alone (typing inside
+ * a route: a weight, a hostname, a match) skips the layout altogether.
  */
 import { layoutGraph, type LayoutResult } from "../../src/graph/layout";
-import type { Graph } from "../../src/graph";
+import type { Graph, GraphEdge, GraphNode } from "../../src/graph";
 import type { Positioned } from "./protocol";
 
 const SUMMARY_SUFFIX = ":summary";
@@ -21,15 +22,47 @@ export function effectiveCollapsed(graph: Graph, collapsed: readonly string[]): 
   return out.sort();
 }
 
+/** What the layout reads of a node: id, column, size (role), box (namespace), order (name), owner. */
+function sameForLayout(a: GraphNode, b: GraphNode): boolean {
+  return a === b || (a.id === b.id && a.role === b.role && a.rank === b.rank && a.namespace === b.namespace && a.kind === b.kind && a.name === b.name && a.data.origin === b.data.origin && a.data.gateway === b.data.gateway);
+}
+
+/** What the layout reads of an edge: its ends and type, and a listener's place in its owner. */
+function sameEdgeForLayout(a: GraphEdge, b: GraphEdge): boolean {
+  if (a === b) return true;
+  if (a.from !== b.from || a.to !== b.to || a.type !== b.type) return false;
+  return a.type !== "listener" || a.path[a.path.length - 1] === b.path[b.path.length - 1];
+}
+
+/** Whether laying `b` out would read the same as laying `a` out (lists compared in step: cheap). */
+export function sameLayoutInput(a: Graph, b: Graph): boolean {
+  if (a === b) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length || a.groups.length !== b.groups.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) if (!sameForLayout(a.nodes[i], b.nodes[i])) return false;
+  for (let i = 0; i < a.edges.length; i++) if (!sameEdgeForLayout(a.edges[i], b.edges[i])) return false;
+  for (let i = 0; i < a.groups.length; i++) if (a.groups[i] !== b.groups[i] && (a.groups[i].id !== b.groups[i].id || a.groups[i].defined !== b.groups[i].defined)) return false;
+  return true;
+}
+
 export class Positions {
   private previous: LayoutResult | undefined;
   private last: Record<string, Positioned> = {};
+  private lastGraph: Graph | null = null;
+  private lastCollapsed = "";
+  /** Whether the last call laid out (false: it kept the previous positions). */
+  laidOut = false;
 
   /**
    * Positions of every node (listeners included), keyed by graph node id; with `collapsed`
    * namespaces, their summaries keyed `Namespace/<ns>@<column>` instead of their members.
    */
   of(graph: Graph, collapsed: readonly string[] = [], tidy = false): Record<string, Positioned> {
+    const key = collapsed.join("\n");
+    const same = !tidy && this.lastGraph !== null && key === this.lastCollapsed && sameLayoutInput(this.lastGraph, graph);
+    this.lastGraph = graph;
+    this.lastCollapsed = key;
+    this.laidOut = !same;
+    if (same) return this.last;
     const layout = layoutGraph(graph, { collapsedNamespaces: collapsed.length ? new Set(collapsed) : undefined, previous: tidy ? undefined : this.previous });
     this.previous = layout;
     const last = this.last;

@@ -1,0 +1,187 @@
+/**
+ * toFlow's fast path for an edit that keeps the picture's structure — typing inside a route (a
+ * weight, a hostname, a match), a status that changes: same positions, same view, the same node
+ * and edge ids in the same order with the same ends. Snapshots keep unchanged graph objects, so a
+ * walk over both graphs comparing object identity finds the few that changed; only their drawn
+ * nodes and edges are rebuilt, and everything else (visibility, namespace boxes, bundles, the
+ * other nodes and edges) is the previous flow's. Anything else — a node added, moved, hidden; a
+ * summary's health changing; many changes at once — returns null and toFlow builds afresh.
+ */
+import type { GraphEdge, GraphNode } from "../../src/graph";
+import type { FlowEdge, FlowNode, ResourceNode } from "./flowTypes";
+import { edgeOf, type EdgeIndex } from "./flowEdges";
+import type { BundleMembers } from "./bundles";
+import { sameGraphNode } from "./same";
+import { ownerOf, type ViewOptions, type Visibility } from "./visibility";
+import type { Flow, FlowInput } from "./toFlow";
+
+/** What toFlow keeps with a flow so the next edit can patch it. */
+export interface FlowMemo {
+  /** The input this flow was built (or patched) from. */
+  input: FlowInput;
+  vis: Visibility;
+  bundles: BundleMembers;
+  /** Lookups that hold as long as the structure does: built on first need, shared along patches. */
+  shared: SharedLookups;
+}
+
+interface SharedLookups {
+  /** Drawn node id → index in `nodes`. */
+  nodeAt?: Map<string, number>;
+  /** Drawn edge id → index in `edges`. */
+  edgeAt?: Map<string, number>;
+  /** Graph edge id → the drawn edge's ends (from, to) that stands for it; null when ids repeat. */
+  refEnds?: Map<string, [string, string]> | null;
+}
+
+/** Past this many changed objects (or this share of them), a fresh build is cheaper. */
+const MAX_CHANGES = 200;
+const MAX_SHARE = 0.05;
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameView(a: ViewOptions, b: ViewOptions): boolean {
+  return sameList(a.hiddenNamespaces, b.hiddenNamespaces) && sameList(a.hiddenKinds, b.hiddenKinds) && sameList(a.collapsed, b.collapsed) && sameList(a.focus, b.focus);
+}
+
+/** The fields visibility, boxes, columns and ports are made of. */
+function sameStructure(a: GraphNode, b: GraphNode): boolean {
+  return a.id === b.id && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace && a.rank === b.rank && a.role === b.role && ownerOf(a) === ownerOf(b);
+}
+
+/** Indices where two lists of equal length hold different objects; null past `max`. */
+function changed<T>(a: readonly T[], b: readonly T[], max: number): number[] | null {
+  const out: number[] = [];
+  if (a === b) return out;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (out.length >= max) return null;
+    out.push(i);
+  }
+  return out;
+}
+
+function indexOfIds(items: readonly { id: string }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  items.forEach((x, i) => m.set(x.id, i));
+  return m;
+}
+
+function refEndsOf(edges: readonly FlowEdge[]): Map<string, [string, string]> | null {
+  const m = new Map<string, [string, string]>();
+  for (const fe of edges) {
+    const d = fe.data!;
+    const ends: [string, string] = [d.from, d.to];
+    for (const r of d.refs) {
+      if (m.has(r.id)) return null;
+      m.set(r.id, ends);
+    }
+  }
+  return m;
+}
+
+/** The previous flow patched for `input`, or null when the edit changed the structure. */
+export function patchFlow(input: FlowInput, prev: Flow): Flow | null {
+  const m = prev.memo;
+  if (!m) return null;
+  const before = m.input;
+  if (input.positions !== before.positions || !sameView(input.view, before.view)) return null;
+  const g0 = before.graph;
+  const g1 = input.graph;
+  if (g1 === g0) return prev;
+  if (g0.nodes.length !== g1.nodes.length || g0.edges.length !== g1.edges.length || g0.groups.length !== g1.groups.length) return null;
+  for (let i = 0; i < g0.groups.length; i++) {
+    const a = g0.groups[i];
+    const b = g1.groups[i];
+    if (a !== b && (a.id !== b.id || a.defined !== b.defined)) return null;
+  }
+  const max = Math.min(MAX_CHANGES, Math.max(8, Math.floor(MAX_SHARE * (g1.nodes.length + g1.edges.length))));
+  const nodeIdx = changed(g0.nodes, g1.nodes, max);
+  const edgeIdx = nodeIdx && changed(g0.edges, g1.edges, max - nodeIdx.length);
+  if (!nodeIdx || !edgeIdx) return null;
+
+  // Nodes: a changed node drawn as itself gets a new flow node; one standing in a collapsed
+  // summary matters only through the summary's health.
+  const newNodes = new Map<string, FlowNode>();
+  for (const i of nodeIdx) {
+    const a = g0.nodes[i];
+    const b = g1.nodes[i];
+    if (!sameStructure(a, b)) return null;
+    const rep = prev.rep.get(b.id);
+    if (rep === undefined) continue; // filtered out
+    if (rep !== b.id) {
+      if (a.status.level !== b.status.level) return null;
+      continue;
+    }
+    const old = prev.byId.get(b.id) as ResourceNode | undefined;
+    if (!old || old.type !== b.role) return null;
+    if (sameGraphNode(old.data.g, b)) continue;
+    newNodes.set(b.id, { ...old, data: { ...old.data, g: b } });
+  }
+
+  // Edges: the drawn edge standing for each changed reference is rebuilt with it.
+  const changedRefs = new Map<string, Map<string, GraphEdge>>(); // drawn edge id → ref id → new ref
+  const touched = new Map<string, [string, string]>(); // drawn edge id → ends
+  if (edgeIdx.length) {
+    if (m.shared.refEnds === undefined) m.shared.refEnds = refEndsOf(prev.edges);
+    const refEnds = m.shared.refEnds;
+    if (!refEnds) return null;
+    for (const i of edgeIdx) {
+      const a = g0.edges[i];
+      const b = g1.edges[i];
+      if (a.id !== b.id || a.from !== b.from || a.to !== b.to || a.type !== b.type) return null;
+      const ends = refEnds.get(b.id);
+      if (!ends) continue; // not drawn (inside a collapsed namespace, a port's own listener edge…)
+      const key = `${ends[0]}>${ends[1]}`;
+      touched.set(key, ends);
+      let refs = changedRefs.get(key);
+      if (!refs) changedRefs.set(key, (refs = new Map()));
+      refs.set(b.id, b);
+    }
+  }
+  const byId = newNodes.size ? new Map(prev.byId) : prev.byId;
+  for (const [id, n] of newNodes) byId.set(id, n);
+  const newEdges = new Map<string, FlowEdge>();
+  for (const [key, [from, to]] of touched) {
+    const fe = prev.edgeIndex.get(from)?.get(to);
+    const na = byId.get(from);
+    const nb = byId.get(to);
+    if (!fe || !na || !nb) return null;
+    const repl = changedRefs.get(key)!;
+    const refs = fe.data!.refs.map((r) => repl.get(r.id) ?? r);
+    const e = edgeOf(from, to, refs, na, nb, m.vis, fe, m.bundles.get(from)?.get(to));
+    if (e !== fe) newEdges.set(e.id, e);
+  }
+
+  // Nothing drawn changed: the same flow (its memo keeps the older input, whose drawing is the same).
+  if (!newNodes.size && !newEdges.size) return prev;
+  let nodes = prev.nodes;
+  if (newNodes.size) {
+    const at = (m.shared.nodeAt ??= indexOfIds(prev.nodes));
+    nodes = prev.nodes.slice();
+    for (const [id, n] of newNodes) nodes[at.get(id)!] = n;
+  }
+  let edges = prev.edges;
+  let edgeIndex: EdgeIndex = prev.edgeIndex;
+  if (newEdges.size) {
+    const at = (m.shared.edgeAt ??= indexOfIds(prev.edges));
+    edges = prev.edges.slice();
+    edgeIndex = new Map(prev.edgeIndex);
+    const copied = new Set<string>();
+    for (const [id, e] of newEdges) {
+      edges[at.get(id)!] = e;
+      const from = e.data!.from;
+      if (!copied.has(from)) {
+        copied.add(from);
+        edgeIndex.set(from, new Map(prev.edgeIndex.get(from)));
+      }
+      edgeIndex.get(from)!.set(e.data!.to, e);
+    }
+  }
+  return { ...prev, nodes, edges, byId, edgeIndex, memo: { ...m, input } };
+}
