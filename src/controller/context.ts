@@ -149,6 +149,9 @@ export class Ctx {
 
   /** With a ControllerCache: each route's results as this run used them (same order as `routeResources`). */
   readonly finalMemos: RouteMemo[] = [];
+  /** With a ControllerCache: where each route's backend relations, and its parent relations, start in `relations`. */
+  readonly relationsAt: number[] = [];
+  readonly parentRelationsAt: number[] = [];
   /** With a ControllerCache: each route's results from an earlier run, when its object is unchanged (same order as `routeResources`). */
   readonly routeMemos: (RouteMemo | undefined)[] = [];
 

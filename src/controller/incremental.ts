@@ -42,8 +42,10 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
     }
     const view: RouteView = { key: keys[i], kind: res.kind, resource: res, hostnames: m.hostnames, rules: m.rules, parents: m.parents };
     ctx.routes.push({ res, kindKey: m.kindKey, view, parents: arr(null), resolved: m.resolved, attachedTo: null });
+    ctx.relationsAt.push(ctx.relations.length);
     ctx.replay(m.backendRelations, m.backendReports, m.backendAssumptions, m.res, res);
     const pr = m.parentRelations;
+    ctx.parentRelationsAt.push(laterRelations.length);
     for (let j = 0; j < pr.length; j++) laterRelations.push(pr[j]);
     if (m.parentReports !== null || m.parentAssumptions !== null) (later ??= []).push({ m, res });
     for (let j = 0; j < m.attach.length; j++) {
@@ -55,6 +57,8 @@ export function runRoutesIncremental(ctx: Ctx, cache: ControllerCache): void {
     ctx.status.set(keys[i], m.status);
     ctx.finalMemos.push(m);
   }
+  const base = ctx.relations.length;
+  for (let i = 0; i < ctx.parentRelationsAt.length; i++) ctx.parentRelationsAt[i] += base;
   for (let j = 0; j < laterRelations.length; j++) ctx.relations.push(laterRelations[j]);
   if (later) for (const { m, res } of later) ctx.replay(NONE, m.parentReports, m.parentAssumptions, m.res, res);
 }

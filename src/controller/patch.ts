@@ -20,6 +20,8 @@ import { refKey } from "../model/ids";
 import { type Ctx, type ListenerState, reportDiagnostic } from "./context";
 import type { RouteMemo } from "./cache";
 import { listenerStates, recomputeRoute } from "./incremental";
+import { OverlayMap } from "./overlay";
+import type { ResourceStatus } from "../model/status";
 
 /** What a cache keeps of the last run to patch it. */
 export interface LastRun {
@@ -29,6 +31,9 @@ export interface LastRun {
   /** Resource index → route index (in `ctx.routeKeys`, `memos`, `model.routes`), or -1. */
   routeAt: Int32Array;
   memos: RouteMemo[];
+  /** Where each route's backend relations and parent relations start in the Model's relations. */
+  relationsAt: number[];
+  parentRelationsAt: number[];
   /** Where each listener's view is in the current Model (patches copy the views they change). */
   views: Map<ListenerState, ListenerView>;
   /** Each resource's document index (the parser updates moved documents in place). */
@@ -76,7 +81,8 @@ export function lastRun(resources: Resource[], ctx: Ctx, model: Model, lines: Ma
   if (n !== ctx.routeResources.length) return null;
   const views = new Map<ListenerState, ListenerView>();
   for (const ls of listenerStates(ctx)) views.set(ls, ls.view);
-  return { resources, model, ctx, routeAt, memos: ctx.finalMemos, views, docIndex: docIndexes(resources), anchors: anchorsOf(model, lines) };
+  if (ctx.relationsAt.length !== n) return null;
+  return { resources, model, ctx, routeAt, memos: ctx.finalMemos, relationsAt: ctx.relationsAt, parentRelationsAt: ctx.parentRelationsAt, views, docIndex: docIndexes(resources), anchors: anchorsOf(model, lines) };
 }
 
 function docIndexes(resources: Resource[]): Int32Array {
@@ -118,8 +124,8 @@ export function patchRun(last: LastRun, resources: Resource[], lines: Map<string
     model = { ...prev, resources };
     deltas.set(model, { previous: prev, docsMoved, routes: [] });
   } else {
-    const byKey = new Map(prev.byKey);
-    const status = new Map(prev.status);
+    const keys = new Map<string, Resource>();
+    const statuses = new Map<string, ResourceStatus>();
     const routes = prev.routes.slice();
     const relations = prev.relations.slice();
     let gateways = prev.gateways;
@@ -130,17 +136,19 @@ export function patchRun(last: LastRun, resources: Resource[], lines: Map<string
       const before = routes[ri];
       const after: RouteView = { key: before.key, kind: res.kind, resource: res, hostnames: m1.hostnames, rules: m1.rules, parents: m1.parents };
       routes[ri] = after;
-      byKey.set(after.key, res);
-      status.set(after.key, m1.status);
-      const pairs = replaceRelations(relations, [...m0.backendRelations, ...m0.parentRelations], [...m1.backendRelations, ...m1.parentRelations]);
-      if (!pairs) return null;
+      keys.set(after.key, res);
+      statuses.set(after.key, m1.status);
+      const pairs = replaceRelations(relations, last.relationsAt[ri], m0.backendRelations, m1.backendRelations);
+      const more = replaceRelations(relations, last.parentRelationsAt[ri], m0.parentRelations, m1.parentRelations);
+      if (!pairs || !more) return null;
+      pairs.push(...more);
       if (!replaceReports(diagnostics, res, m0, m1, lines, replaced)) return null;
       gateways = reattach(gateways, last.views, listeners, m1, before, after);
       delta.routes.push({ index: ri, before, after, relations: pairs });
       last.memos[ri] = m1;
       onRecompute(res, m1);
     }
-    model = { ...prev, resources, byKey, status, gateways, routes, relations, diagnostics };
+    model = { ...prev, resources, byKey: new OverlayMap(prev.byKey, keys), status: new OverlayMap(prev.status, statuses), gateways, routes, relations, diagnostics };
     deltas.set(model, delta);
   }
   model.diagnostics = moveDiagnostics(diagnostics, last.anchors, lines, replaced);
@@ -193,21 +201,15 @@ function sameKeys(a: RouteMemo["backendAssumptions"], b: RouteMemo["backendAssum
   return true;
 }
 
-/** Put the new relations where the old ones are (found by identity); null if one is missing. */
-function replaceRelations(relations: Relation[], old: Relation[], next: Relation[]): [Relation, Relation][] | null {
-  if (old.length === 0) return [];
-  const at = new Map<Relation, number>();
-  for (const r of old) at.set(r, -1);
-  for (let i = 0; i < relations.length; i++) if (at.has(relations[i])) at.set(relations[i], i);
-  const placed: [number, Relation, Relation][] = [];
+/** Put the new relations where the old ones are (from `at`, where the run put them); null if they are not there. */
+function replaceRelations(relations: Relation[], at: number, old: Relation[], next: Relation[]): [Relation, Relation][] | null {
+  const pairs: [Relation, Relation][] = [];
   for (let k = 0; k < old.length; k++) {
-    const i = at.get(old[k])!;
-    if (i < 0) return null;
-    relations[i] = next[k];
-    placed.push([i, old[k], next[k]]);
+    if (relations[at + k] !== old[k]) return null;
+    relations[at + k] = next[k];
+    pairs.push([old[k], next[k]]);
   }
-  placed.sort((p, q) => p[0] - q[0]);
-  return placed.map(([, a, b]) => [a, b]);
+  return pairs;
 }
 
 /** Replace the route's own diagnostics (backend reports, then attachment reports) in place. */

@@ -22,6 +22,8 @@ export interface FileState {
   /** The resources of each document, placed in this file. */
   placed: Resource[][];
   lines: LineIndex;
+  /** Whether its objects' identities are those of the previous state, in the same order. */
+  sameIdentities: boolean;
 }
 
 /**
@@ -35,11 +37,31 @@ export class ParseCache {
   private next = new Map<string, FileState>();
   /** Documents parsed (not found in the cache) by the last call; for tests and benchmarks. */
   lastMisses = 0;
+  /** Whether the last parse found no object defined twice, and its file names in order. */
+  private dupFree = false;
+  private names = "";
+  private sameSoFar = true;
 
   /** Start a parse: the files it sees replace the previous ones when it ends. */
   begin(): void {
     this.lastMisses = 0;
     this.next = new Map();
+    this.sameSoFar = true;
+  }
+
+  /**
+   * Whether this parse's objects are known to be defined once each: the last parse's were, with
+   * the same files, and every file's identities are unchanged (checking again costs a map of every
+   * object on every edit).
+   */
+  knownDuplicateFree(names: string): boolean {
+    return this.sameSoFar && this.dupFree && names === this.names;
+  }
+
+  /** What this parse found, for the next one. */
+  noteDuplicates(names: string, none: boolean): void {
+    this.names = names;
+    this.dupFree = none;
   }
 
   /** The state of a file for this text, reusing what the previous parse of that file had. */
@@ -49,6 +71,7 @@ export class ParseCache {
     if (prev && prev.text === text) st = prev;
     else if (prev && !prev.json && !looksLikeJson(text)) st = this.lineUp(name, prev, text);
     st ??= this.fresh(name, text, prev);
+    if (!(st === prev || st.sameIdentities)) this.sameSoFar = false;
     this.next.set(name, st);
     return st;
   }
@@ -71,7 +94,7 @@ export class ParseCache {
       docs[i] = known.get(chunks[i].text) ?? this.parseDoc(chunks[i].text);
       placed[i] = placeDoc(docs[i], name, i, chunks[i].offset);
     }
-    return { text, json, chunks, docs, placed, lines: new LineIndex(text) };
+    return { text, json, chunks, docs, placed, lines: new LineIndex(text), sameIdentities: false };
   }
 
   /**
@@ -131,17 +154,27 @@ export class ParseCache {
       const j = n - k;
       const i = j + shift;
       const c = pc[j];
-      chunks[i] = delta === 0 ? c : { text: c.text, offset: c.offset + delta };
+      // The previous state is dropped after this parse: its chunks can move in place.
+      if (delta !== 0) c.offset += delta;
+      chunks[i] = c;
       docs[i] = prev.docs[j];
       placed[i] = moveDoc(prev.placed[j], i, chunks[i].offset);
     }
-    return { text, json: false, chunks, docs, placed, lines: new LineIndex(text, { prev: prev.lines, from, oldTo, delta }) };
+    const sameIdentities = identitiesOf(prev.docs, keepHead, n - keepTail) === identitiesOf(docs, keepHead, keepHead + middle.length);
+    return { text, json: false, chunks, docs, placed, lines: new LineIndex(text, { prev: prev.lines, from, oldTo, delta }), sameIdentities };
   }
 
   private parseDoc(text: string): DocResult {
     this.lastMisses++;
     return parseChunk(text);
   }
+}
+
+/** The identities of documents [from, to), joined (the middle of an edit: a few documents). */
+function identitiesOf(docs: DocResult[], from: number, to: number): string {
+  let s = "";
+  for (let i = from; i < to; i++) for (const r of docs[i].resources) s += `${r.identity}\n`;
+  return s;
 }
 
 /** Comparison block: strings compare by memcmp; a block of this size keeps the calls few. */

@@ -65,7 +65,12 @@ export function parse(input: string | InputFile | InputFile[], cache: ParseCache
     }
   }
   cache.commit();
-  diagnostics.push(...duplicates(resources, identities, lines));
+  const names = files.map((f) => f.name).join("\n");
+  if (!cache.knownDuplicateFree(names)) {
+    const dups = duplicates(resources, identities, lines);
+    diagnostics.push(...dups);
+    cache.noteDuplicates(names, dups.length === 0);
+  }
   return { resources, diagnostics, lines };
 }
 
