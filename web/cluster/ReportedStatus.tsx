@@ -49,7 +49,7 @@ export function ReportedStatus({ node, ours }: { node: GraphNode; ours: (id: str
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i} className={r.differs ? "differs" : ""} data-testid="drift-row" data-differs={r.differs}>
+            <tr key={i} className={r.differs ? "differs" : r.oneSided ? "one-sided" : ""} data-testid="drift-row" data-differs={r.differs} title={r.oneSided ? "Only one side reports this condition, in its healthy state: not a disagreement" : undefined}>
               <td>{r.scope || "object"}</td>
               <td>{r.item}</td>
               <td>{r.ours ?? "—"}</td>

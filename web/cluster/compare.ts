@@ -10,6 +10,7 @@
  */
 import type { Condition, ParentStatus, ResourceStatus } from "../../src/model/status";
 import type { Reported } from "../store/cluster";
+import { conditionHealth } from "../../src/graph/health";
 
 export interface DriftRow {
   /** "" for the object's own conditions, else e.g. `parent Gateway infra/edge/http`, `listener http`. */
@@ -21,6 +22,11 @@ export interface DriftRow {
   /** The cluster's side as text, or null when it reports no such entry. */
   reported: string | null;
   differs: boolean;
+  /**
+   * Only one side has this condition and it is in its healthy state (e.g. our `Conflicted=False`,
+   * which many controllers leave out): shown, but not a disagreement — absence means the same.
+   */
+  oneSided?: boolean;
 }
 
 export interface Comparison {
@@ -62,6 +68,12 @@ const condText = (c: { status: string; reason: string }) => `${c.status} ${c.rea
 /** An entry found on one side only, summarised with its conditions (one row: one disagreement). */
 const entryText = (conds: readonly { type: string; status: string }[]) => (conds.length ? `listed: ${conds.map((c) => `${c.type}=${c.status}`).join(", ")}` : "listed");
 
+/** A condition only one side reports: a disagreement unless it is healthy (then its absence says the same). */
+function oneSided(scope: string, c: Cond, ours: string | null, reported: string | null): DriftRow {
+  const healthy = conditionHealth({ type: c.type, status: c.status as Condition["status"], reason: c.reason, message: "" }) === "ok";
+  return healthy ? { scope, item: c.type, ours, reported, differs: false, oneSided: true } : { scope, item: c.type, ours, reported, differs: true };
+}
+
 /** Compare two condition lists, adding one row per type found on either side. */
 function compareConditions(rows: DriftRow[], scope: string, ours: readonly Condition[], theirs: readonly Cond[]): void {
   const t = new Map<string, Cond>();
@@ -71,9 +83,10 @@ function compareConditions(rows: DriftRow[], scope: string, ours: readonly Condi
     if (seen.has(c.type)) continue;
     seen.add(c.type);
     const r = t.get(c.type);
-    rows.push({ scope, item: c.type, ours: condText(c), reported: r ? condText(r) : null, differs: !r || r.status !== c.status || r.reason !== c.reason });
+    if (r) rows.push({ scope, item: c.type, ours: condText(c), reported: condText(r), differs: r.status !== c.status || r.reason !== c.reason });
+    else rows.push(oneSided(scope, c, condText(c), null));
   }
-  for (const [type, r] of t) if (!seen.has(type)) rows.push({ scope, item: type, ours: null, reported: condText(r), differs: true });
+  for (const [type, r] of t) if (!seen.has(type)) rows.push(oneSided(scope, r, null, condText(r)));
 }
 
 /** Parents (or ancestors): matched by kind and parentRef text; entries on one side only differ. */
@@ -137,6 +150,9 @@ function staleness(status: Record<string, unknown>, generation: number | undefin
 export function compareStatus(ours: ResourceStatus, reported: Reported | undefined, namespace: string): Comparison {
   const status = isRecord(reported?.status) ? reported.status : {};
   const rows: DriftRow[] = [];
+  const hasReported = Object.keys(status).length > 0;
+  // No status at all: no controller has processed the object (healthy one-sided rows would hide it).
+  if (!hasReported) rows.push({ scope: "", item: "status", ours: "computed", reported: null, differs: true });
   compareConditions(rows, "", ours.conditions, readConditions(status.conditions));
   if (ours.parents || Array.isArray(status.parents)) compareParents(rows, "parent", ours.parents ?? [], arr(status.parents), "parentRef", namespace);
   if (ours.ancestors || Array.isArray(status.ancestors)) compareParents(rows, "ancestor", ours.ancestors ?? [], arr(status.ancestors), "ancestorRef", namespace);
@@ -144,7 +160,7 @@ export function compareStatus(ours: ResourceStatus, reported: Reported | undefin
   return {
     rows,
     disagreements: rows.reduce((n, r) => n + (r.differs ? 1 : 0), 0),
-    hasReported: Object.keys(status).length > 0,
+    hasReported,
     stale: staleness(status, reported?.generation),
   };
 }

@@ -95,9 +95,11 @@ export class ClusterStream {
       this.o.onState({ state: "open" });
       const parser = new SseParser();
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      // Aborting the request should end the body too, but do not count on every fetch to do so.
+      attempt.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return { retry: true, message: "the stream ended" };
+        if (done) return { retry: true, message: attempt.signal.aborted ? "the stream went silent" : "the stream ended" };
         touch();
         for (const e of parser.push(value)) {
           if (e.type === "snapshot") this.delay = this.o.initialDelayMs ?? 500;
