@@ -56,8 +56,12 @@ describe("renderCluster", () => {
     const { resources, diagnostics } = parse({ name: "cluster.yaml", text });
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(resources.map((r) => `${r.kind}/${r.namespace}/${r.name}`)).toEqual(["GatewayClass//eg", "Gateway/infra/edge", "HTTPRoute/apps/api", "HTTPRoute/apps/web", "Service/apps/web", "Secret/infra/cert", "Widget/apps/w"]);
-    const gw = resources[1];
-    expect(text.slice(gw.source.start, gw.source.end)).toContain("gatewayClassName: eg");
+    // Each object is its own document: the Gateway's runs from its offset to the next object's.
+    const gwDoc = text.slice(resources[1].source.offset, resources[2].source.offset);
+    expect(gwDoc).toMatch(/^---\napiVersion: gateway.networking.k8s.io\/v1\nkind: Gateway\n/);
+    expect(gwDoc).toContain("gatewayClassName: eg");
+    expect(gwDoc).not.toContain("HTTPRoute");
+    expect(new Set(resources.map((r) => r.source.docIndex)).size).toBe(resources.length);
     const m = simulate(resources);
     const listener = m.status.get("Gateway/infra/edge")!.listeners!.find((l) => l.name === "https")!;
     expect(listener.conditions.find((c) => c.type === "ResolvedRefs")?.status).toBe("True");

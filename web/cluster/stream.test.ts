@@ -59,7 +59,7 @@ describe("ClusterStream", () => {
     await r.done;
     expect(r.requests[0].url).toBe(CLUSTER_EVENTS_PATH);
     expect(r.requests[0].url).not.toContain(TOKEN);
-    expect((r.requests[0].init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
+    expect((r.requests[0].init!.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
     expect(r.requests[0].init?.credentials).toBe("omit");
     expect(r.events).toEqual([snapshot, changes]);
     expect(r.states.map((s) => s.state)).toEqual(["connecting", "open"]);
