@@ -26,6 +26,8 @@ interface EdgeMemo {
   edge: GraphEdge;
   fromEnd: End;
   toEnd: End;
+  /** Where `edges` start in the edges of the last build that used them (for patching that graph). */
+  at: number;
 }
 
 /**
@@ -124,16 +126,16 @@ export class GraphCache {
   }
 
   /** Keep the edges made from `rel`; returns their ends. */
-  setEdges(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, edges: GraphEdge[]): End[] {
+  setEdges(rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, edges: GraphEdge[], at: number): End[] {
     this.lastNewEdges += edges.length;
     const ends: End[] = [];
     for (const e of edges) ends.push(this.endOf(e.from), this.endOf(e.to));
-    if (this.keep && edges.length > 0) this.edges.set(rel, { from, percent, parent, edges, ends, edge: edges[0], fromEnd: ends[0], toEnd: ends[1] });
+    if (this.keep && edges.length > 0) this.edges.set(rel, { from, percent, parent, edges, ends, edge: edges[0], fromEnd: ends[0], toEnd: ends[1], at });
     return ends;
   }
 
   /** The edges kept for a relation (whatever they were made from). */
-  memoOf(rel: Relation): { edges: GraphEdge[] } | undefined {
+  memoOf(rel: Relation): { edges: GraphEdge[]; at: number } | undefined {
     return this.keep ? this.edges.get(rel) : undefined;
   }
 

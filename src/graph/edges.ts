@@ -60,6 +60,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
       const parent = parentOf(rel, parents.find(rel.from));
       const hit = cache.edgesOf(rel, rel.from, undefined, parent);
       if (hit) {
+        hit.at = edges.length;
         if (hit.edges.length === 1) {
           edges.push(hit.edge);
           sink.end(hit.fromEnd);
@@ -71,8 +72,9 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
         continue;
       }
       const list = relationEdgeList(rel, rel.from, undefined, parent, listenerNode);
+      const at = edges.length;
       for (let k = 0; k < list.length; k++) edges.push(list[k]);
-      made(list, rel, rel.from, undefined, parent, sink, cache);
+      made(list, rel, rel.from, undefined, parent, sink, cache, at);
       continue;
     }
     const from = rel.type === "certificateRef" || rel.type === "caCertificateRef" ? sourceOf(rel, places) : rel.from;
@@ -85,6 +87,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     }
     const hit = cache.edgesOf(rel, from, percent, null);
     if (hit) {
+      hit.at = edges.length;
       edges.push(hit.edge);
       sink.end(hit.fromEnd);
       sink.end(hit.toEnd);
@@ -94,7 +97,7 @@ export function relationEdges(model: Model, places: ListenerPlaces, listenerNode
     }
     const list = relationEdgeList(rel, from, percent, null, listenerNode);
     edges.push(list[0]);
-    const ends = made(list, rel, from, percent, null, sink, cache);
+    const ends = made(list, rel, from, percent, null, sink, cache, edges.length - 1);
     if (rule !== -2) sink.backendTarget(ends[1]);
     else if (rel.type === "meshParent") sink.meshParent(ends[1]);
   }
@@ -128,8 +131,8 @@ export function percentOf(rel: Relation, total: number): number {
 }
 
 /** New edges of a relation: kept (with a keeping cache), and their ends become nodes. */
-function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache: GraphCache): End[] {
-  const ends = cache.setEdges(rel, from, percent, parent, list);
+function made(list: GraphEdge[], rel: Relation, from: string, percent: number | undefined, parent: ParentView | null, sink: EndSink, cache: GraphCache, at: number): End[] {
+  const ends = cache.setEdges(rel, from, percent, parent, list, at);
   for (let i = 0; i < ends.length; i++) sink.end(ends[i]);
   return ends;
 }

@@ -12,7 +12,7 @@ import { parentOf, percentOf, relationEdgeList } from "./edges";
 import { diagnosticCounts, GroupIds, resourceNode } from "./nodes";
 import { ruleOf, weightOf } from "./shares";
 import { ruleSummary } from "./summary";
-import type { Graph, GraphEdge } from "./types";
+import type { Graph } from "./types";
 
 /** The graph of `model` made from the cache's last graph, or null when it cannot be. */
 export function patchGraph(model: Model, cache: GraphCache): Graph | null {
@@ -27,16 +27,6 @@ export function patchGraph(model: Model, cache: GraphCache): Graph | null {
   const counts = diagnosticCounts(model);
   const groups = new GroupIds();
   const hasListeners = model.gateways.length > 0;
-  // Where each old edge of the changed relations is.
-  const old = new Map<GraphEdge, number>();
-  for (const d of delta.routes) {
-    for (const [rel] of d.relations) {
-      const memo = cache.memoOf(rel);
-      if (!memo) return null;
-      for (const e of memo.edges) old.set(e, -1);
-    }
-  }
-  for (let i = 0; i < edges.length; i++) if (old.has(edges[i])) old.set(edges[i], i);
   let made = 0;
   for (const d of delta.routes) {
     const view = d.after;
@@ -48,19 +38,21 @@ export function patchGraph(model: Model, cache: GraphCache): Graph | null {
     cache.setNode(view.resource, view.key, model.status.get(view.key), counts.get(view.key)?.errors ?? 0, counts.get(view.key)?.warnings ?? 0, hasListeners, view, n);
     const totals = ruleTotalsOf(d.relations.map((p) => p[1]));
     for (const [was, rel] of d.relations) {
-      const before = cache.memoOf(was)!.edges;
+      const memo = cache.memoOf(was);
+      if (!memo) return null;
+      const before = memo.edges;
       const parent = rel.type === "parentRef" ? parentOf(rel, view) : null;
       const rule = ruleOf(rel.path);
       const percent = rel.type === "backendRef" ? percentOf(rel, rule >= 0 ? (totals.get(rule) ?? 0) : 0) : undefined;
       const list = relationEdgeList(rel, rel.from, percent, parent, last.listenerNode);
       if (list.length !== before.length) return null;
       for (let k = 0; k < list.length; k++) {
-        const at = old.get(before[k]) ?? -1;
-        if (at < 0) return null;
+        // The old edges are where the last build (or patch) put them.
+        if (edges[memo.at + k] !== before[k]) return null;
         list[k].id = before[k].id;
-        edges[at] = list[k];
+        edges[memo.at + k] = list[k];
       }
-      cache.setEdges(rel, rel.from, percent, parent, list);
+      cache.setEdges(rel, rel.from, percent, parent, list, memo.at);
       made += list.length;
     }
   }
