@@ -1,7 +1,8 @@
 /**
  * The kinds the proxy lists and watches: every Gateway API kind Switchyard models (both API groups),
  * Services and Namespaces. Secrets are not watched: only those that listeners or policies reference
- * are fetched, as metadata (secrets.ts). ConfigMaps are not read at all.
+ * are fetched, as metadata (secrets.ts); ConfigMaps only when a CA reference names them, reduced to
+ * their `ca.crt` (the same tracker).
  */
 import { KINDS } from "../../model/kinds";
 

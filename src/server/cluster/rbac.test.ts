@@ -1,6 +1,7 @@
 /**
  * docs/cluster-rbac.yaml must grant exactly what the proxy reads: get/list/watch on every watched
- * kind (no more kinds, no other verbs), and only `get` on Secrets. Adding a kind to the catalogue
+ * kind (no more kinds, no other verbs), and only `get` on Secrets and ConfigMaps (read one by one,
+ * when referenced). Adding a kind to the catalogue
  * without updating the ClusterRole fails here.
  */
 import { describe, expect, it } from "vitest";
@@ -35,9 +36,10 @@ describe("docs/cluster-rbac.yaml", () => {
     for (const verbs of granted.values()) for (const v of verbs) expect(["get", "list", "watch"]).toContain(v);
   });
 
-  it("grants get/list/watch on exactly the watched kinds, and get on Secrets", () => {
+  it("grants get/list/watch on exactly the watched kinds, and get on Secrets and ConfigMaps", () => {
     const expected = new Map<string, string[]>(WATCHED_KINDS.map((k) => [`${k.group}/${plural(k.kind)}`, ["get", "list", "watch"]]));
     expected.set("/secrets", ["get"]);
+    expected.set("/configmaps", ["get"]);
     expect(new Map([...granted].sort())).toEqual(new Map([...expected].sort()));
   });
 });

@@ -48,4 +48,14 @@ describe("sanitizeObject", () => {
   it.each([[null], ["text"], [[]], [{}], [{ metadata: {} }], [{ metadata: { name: 3 } }]])("refuses %j", (raw) => {
     expect(sanitizeObject(raw, ROUTE, 1e6)).toBeNull();
   });
+
+  it("keeps a ConfigMap's ca.crt and identity only (other keys, binaryData and annotations stay out)", () => {
+    const CM = { group: "", version: "v1", kind: "ConfigMap" };
+    const raw = { metadata: { name: "ca", namespace: "apps", uid: "u", labels: { a: "b" }, annotations: { copy: SECRET_MARKER }, managedFields: [{}] }, data: { "ca.crt": "-----BEGIN CERTIFICATE-----", password: SECRET_MARKER }, binaryData: { k: SECRET_MARKER } };
+    const o = sanitizeObject(raw, CM, 1e6)!;
+    expect(o).toEqual({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "ca", namespace: "apps", uid: "u", labels: { a: "b" } }, data: { "ca.crt": "-----BEGIN CERTIFICATE-----" } });
+    expect(JSON.stringify(o)).not.toContain(SECRET_MARKER);
+    expect(sanitizeObject({ metadata: { name: "empty" }, data: { other: "x" } }, CM, 1e6)).toEqual({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "empty" } });
+    expect(sanitizeObject(raw, CM, 50)!.metadata.annotations).toEqual({ [OMITTED_ANNOTATION]: "object over the size limit" });
+  });
 });

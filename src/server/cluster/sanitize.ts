@@ -1,7 +1,9 @@
 /**
  * What an object may carry to the browser: managedFields and kubectl's last-applied annotation are
  * removed from every object (noise, and the annotation can hold a Secret's data); a Secret keeps its
- * identity only; an object over the size limit keeps its identity and says why.
+ * identity only; a ConfigMap (read only when a CA reference names it) keeps its identity and its
+ * `ca.crt` — the CA bundle, public certificates — and nothing else; an object over the size limit
+ * keeps its identity and says why.
  */
 import { OMITTED_ANNOTATION, type ClusterObject, type ClusterObjectMeta } from "./types";
 
@@ -39,6 +41,17 @@ export function sanitizeObject(raw: unknown, type: ObjectType, maxChars: number)
     // header): only identity and labels, no annotations (tools keep copies of data in them).
     const meta = identity(raw.metadata);
     if (isRecord(raw.metadata.labels)) meta.labels = stringMap(raw.metadata.labels);
+    return { apiVersion, kind: type.kind, metadata: meta };
+  }
+  if (type.group === "" && type.kind === "ConfigMap") {
+    // Only the CA bundle a caCertificateRef needs ("a key named `ca.crt`"); other keys and binaryData
+    // may hold anything, and annotations copies of it.
+    const meta = identity(raw.metadata);
+    if (isRecord(raw.metadata.labels)) meta.labels = stringMap(raw.metadata.labels);
+    const ca = isRecord(raw.data) && typeof raw.data["ca.crt"] === "string" ? raw.data["ca.crt"] : undefined;
+    const out: ClusterObject = { apiVersion, kind: type.kind, metadata: meta, ...(ca === undefined ? {} : { data: { "ca.crt": ca } }) };
+    if (JSON.stringify(out).length <= maxChars) return out;
+    meta.annotations = { [OMITTED_ANNOTATION]: "object over the size limit" };
     return { apiVersion, kind: type.kind, metadata: meta };
   }
   const { managedFields: _mf, annotations, ...rest } = raw.metadata;

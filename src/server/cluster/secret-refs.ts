@@ -29,6 +29,33 @@ function asSecretRef(v: unknown, defaultsToSecret: boolean, namespace: string): 
   return isDns1123Label(ns) && isDns1123Subdomain(v.name) ? { namespace: ns, name: v.name } : null;
 }
 
+/**
+ * `namespace/name` of every ConfigMap `spec` references as a CA bundle: entries of
+ * `caCertificateRefs` (BackendTLSPolicyValidation.caCertificateRefs, a LocalObjectReference;
+ * FrontendTLSValidation.caCertificateRefs, an ObjectReference) that name `kind: ConfigMap` in the
+ * core group. Only those: a ConfigMap is read because a CA reference names it, never otherwise.
+ */
+export function configMapRefs(spec: unknown, namespace: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown, key: string, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        if (key === "caCertificateRefs" && isRecord(item) && item.kind === "ConfigMap" && (item.group === undefined || item.group === "" || item.group === "core") && typeof item.name === "string") {
+          const ns = typeof item.namespace === "string" && item.namespace ? item.namespace : namespace;
+          if (isDns1123Label(ns) && isDns1123Subdomain(item.name)) out.add(`${ns}/${item.name}`);
+        }
+        walk(item, "", depth + 1);
+      }
+      return;
+    }
+    if (!isRecord(v)) return;
+    for (const [k, child] of Object.entries(v)) walk(child, k, depth + 1);
+  };
+  walk(spec, "", 0);
+  return out;
+}
+
 /** `namespace/name` of every Secret `spec` references; `namespace` is the referencing object's. */
 export function secretRefs(spec: unknown, namespace: string): Set<string> {
   const out = new Set<string>();

@@ -89,6 +89,23 @@ describe("ClusterSession", () => {
     expect(s.snapshot().objects.filter((o) => o.kind === "Secret").map((o) => o.metadata.name)).toEqual(["second"]);
   });
 
+  it("fetches only ConfigMaps that CA references name, with nothing but their ca.crt, and follows the references", async () => {
+    const { s, events } = await setup();
+    const cm = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "apps" }, data: { "ca.crt": "-----BEGIN CERTIFICATE-----", other: SECRET_MARKER } });
+    fake.store.apply(cm("ca"));
+    fake.store.apply(cm("unreferenced"));
+    const policy = { apiVersion: `${G}/v1`, kind: "BackendTLSPolicy", metadata: { name: "p", namespace: "apps" }, spec: { targetRefs: [{ group: "", kind: "Service", name: "web" }], validation: { hostname: "web.example.com", caCertificateRefs: [{ group: "", kind: "ConfigMap", name: "ca" }] } } };
+    fake.store.apply(policy);
+    await waitFor(() => kind(s, "ConfigMap").count === 1, 3000, "the referenced ConfigMap");
+    expect(s.snapshot().objects.filter((o) => o.kind === "ConfigMap")).toEqual([{ apiVersion: "v1", kind: "ConfigMap", metadata: expect.objectContaining({ name: "ca", namespace: "apps" }), data: { "ca.crt": "-----BEGIN CERTIFICATE-----" } }]);
+    expect(fake.requests.filter((r) => r.path.includes("/configmaps")).map((r) => r.path)).toEqual(["/api/v1/namespaces/apps/configmaps/ca"]); // one get, never a list
+    expect(JSON.stringify(s.snapshot())).not.toContain(SECRET_MARKER);
+    fake.store.delete(G, "BackendTLSPolicy", "apps", "p");
+    await waitFor(() => kind(s, "ConfigMap").count === 0, 3000, "the ConfigMap dropped");
+    expect(events.some((e) => e.type === "changes" && e.deletes.some((d) => d.kind === "ConfigMap" && d.name === "ca"))).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(SECRET_MARKER);
+  });
+
   it("reports a referenced Secret it may not read as forbidden", async () => {
     fake = new FakeApiServer();
     fake.forbidden.add("secrets");

@@ -9,7 +9,7 @@ import { discover, type ServedKind } from "./discovery";
 import { PROBLEM_MESSAGES, type UpstreamError, toUpstreamError } from "./errors";
 import { Informer } from "./informer";
 import { DEFAULT_LIMITS, type ClusterLimits } from "./limits";
-import { SecretTracker } from "./secrets";
+import { REFERENCED_CONFIG_MAPS, SecretTracker } from "./secrets";
 import { kindRoleOf } from "./roles";
 import type { ReadOnlyClient } from "./transport";
 import { connectionOf } from "./connection";
@@ -25,6 +25,7 @@ export interface SessionOptions {
 }
 
 const SECRET_KEY = "/Secret";
+const CONFIG_MAP_KEY = "/ConfigMap";
 
 export class ClusterSession {
   readonly limits: ClusterLimits;
@@ -35,6 +36,8 @@ export class ClusterSession {
   private readonly statuses = new Map<string, KindStatus>();
   private readonly listeners = new Set<(e: ClusterEvent) => void>();
   private readonly secrets: SecretTracker;
+  /** ConfigMaps named by CA references (caCertificateRefs), reduced to their `ca.crt`. */
+  private readonly configMaps: SecretTracker;
   private readonly abort = new AbortController();
   private discovered = false;
   private discoveryError: UpstreamError | null = null;
@@ -56,12 +59,23 @@ export class ClusterSession {
       changed: (up, del) => this.emitChanges(up, del, SECRET_KEY, this.secrets.objects.size),
       state: (s, err) => this.setState(SECRET_KEY, s, err),
     });
+    this.statuses.set(CONFIG_MAP_KEY, { group: "", kind: "ConfigMap", version: "v1", namespaced: true, state: "synced", count: 0 });
+    this.configMaps = new SecretTracker(
+      client,
+      this.limits,
+      {
+        changed: (up, del) => this.emitChanges(up, del, CONFIG_MAP_KEY, this.configMaps.objects.size),
+        state: (s, err) => this.setState(CONFIG_MAP_KEY, s, err),
+      },
+      REFERENCED_CONFIG_MAPS,
+    );
   }
 
   /** Start discovery and the watches (once). Failures are retried in the background. */
   start(): void {
     this.loop ??= this.discoveryLoop();
     this.secrets.start();
+    this.configMaps.start();
   }
 
   /** Stop every watch and timer. */
@@ -71,6 +85,7 @@ export class ClusterSession {
     await this.loop;
     await Promise.all([...this.informers.values()].map((i) => i.stop()));
     await this.secrets.stop();
+    await this.configMaps.stop();
   }
 
   /** Receive every event from now on; returns the unsubscribe function. */
@@ -89,6 +104,7 @@ export class ClusterSession {
     const objects: ClusterObject[] = [];
     for (const inf of this.informers.values()) for (const o of inf.objects.values()) objects.push(o);
     for (const o of this.secrets.objects.values()) objects.push(o);
+    for (const o of this.configMaps.objects.values()) objects.push(o);
     const snap: SnapshotEvent = { type: "snapshot", version: CLUSTER_STREAM_VERSION, connection: this.connection(), kinds: this.kinds(), objects };
     if (this.context !== undefined) snap.context = this.context;
     return snap;
@@ -182,8 +198,10 @@ export class ClusterSession {
   private informerChanged(kind: ServedKind, upserts: ClusterObject[], deletes: ClusterObjectKey[]): void {
     const key = kindKey(kind);
     if (kindRoleOf(kind.group, kind.kind) === "references-secrets") {
-      for (const d of deletes) this.secrets.setOwner(`${key}/${d.namespace}/${d.name}`, null);
-      for (const o of upserts) this.secrets.setOwner(`${key}/${o.metadata.namespace ?? ""}/${o.metadata.name}`, o);
+      for (const tracker of [this.secrets, this.configMaps]) {
+        for (const d of deletes) tracker.setOwner(`${key}/${d.namespace}/${d.name}`, null);
+        for (const o of upserts) tracker.setOwner(`${key}/${o.metadata.namespace ?? ""}/${o.metadata.name}`, o);
+      }
     }
     this.emitChanges(upserts, deletes, key, this.informers.get(key)?.objects.size ?? 0);
   }
