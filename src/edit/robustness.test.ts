@@ -1,7 +1,7 @@
 /** Edits that cannot apply say why (never throw); CRLF documents stay CRLF. */
 import { describe, expect, it } from "vitest";
 import { applyEdit } from "./index";
-import { edited } from "./testing/helpers";
+import { edited, valueAt } from "./testing/helpers";
 import { ROUTE_DOC } from "./testing/fixtures";
 import type { Edit } from "./types";
 
@@ -57,4 +57,13 @@ describe("CRLF documents", () => {
       expect(after).toBe(lf.replace(/\n/g, "\r\n"));
     });
   }
+});
+
+describe("a key written twice", () => {
+  it("the edit changes the one readers take (the last), so the value reads back", () => {
+    const text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n    port: 81\n";
+    const after = edited(text, { op: "set", target: { kind: "Service", name: "s" }, path: ["spec", "ports", 0, "port"], value: 82 });
+    expect(after).toBe(text.replace("port: 81", "port: 82"));
+    expect(valueAt(after, "Service", "s", ["spec", "ports", 0, "port"])).toBe(82);
+  });
 });

@@ -10,10 +10,13 @@ import { EditError } from "./types";
 
 export type YPair = Pair<YNode, YNode | null>;
 
-/** The index of the pair whose key reads as `key` (keys compare by their string form). */
+/**
+ * The index of the pair whose key reads as `key` (keys compare by their string form). With a key
+ * written twice, the last one: it is the one a reader's value holds (and the engine's parse shows).
+ */
 export function pairIndex(map: YAMLMap, key: string): number {
   const items = map.items as YPair[];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = items.length - 1; i >= 0; i--) {
     const k = items[i].key;
     const kv = isScalar(k) ? k.value : k;
     if (kv !== null && typeof kv !== "object" && String(kv) === key) return i;
