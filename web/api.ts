@@ -35,11 +35,11 @@ export function installApi(): void {
       return o;
     },
     async undo() {
-      undo();
+      await undo();
       await settled();
     },
     async redo() {
-      redo();
+      await redo();
       await settled();
     },
   };

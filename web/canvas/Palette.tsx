@@ -10,12 +10,17 @@ import { newResourceFor, PALETTE, type PaletteItem } from "../edit/palette";
 import { indexOf } from "../panels/snapshotIndex";
 import { showNotice } from "../toolbar/notice";
 import { settled } from "../store/sync";
+import { loadParser, objectOf, snapshotText } from "../panels/resourceObjects";
+import { num, recs, specOf } from "../panels/kinds/read";
 
 async function add(item: PaletteItem): Promise<void> {
+  await loadParser();
   const st = useStore.getState();
   const ix = indexOf(st.good);
   const selected = st.selected ? (ix.nodes.get(st.selected) ?? null) : null;
-  const { resource, id } = newResourceFor(item, { nodes: st.good?.graph.nodes ?? [], selected });
+  const known = snapshotText(st) !== null;
+  const portOf = (id: string) => (known ? (num(recs(specOf(objectOf(st.good, id)).ports)[0]?.port) ?? undefined) : undefined);
+  const { resource, id } = newResourceFor(item, { nodes: st.good?.graph.nodes ?? [], selected, portOf });
   const r = await commitEdit({ op: "createResource", resource });
   if (!r.ok) return;
   showNotice(`Added ${item.kind} ${resource.name}`);

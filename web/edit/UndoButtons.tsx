@@ -7,10 +7,10 @@ export function UndoButtons() {
   const canRedo = useStore((s) => s.canRedo);
   return (
     <>
-      <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo" disabled={!canUndo} onClick={() => undo()}>
+      <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo" disabled={!canUndo} onClick={() => void undo()}>
         ↶
       </button>
-      <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-label="Redo" disabled={!canRedo} onClick={() => redo()}>
+      <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-label="Redo" disabled={!canRedo} onClick={() => void redo()}>
         ↷
       </button>
     </>

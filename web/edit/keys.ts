@@ -9,15 +9,27 @@ import { useStore } from "../store";
 import { flushEditor } from "./editorBridge";
 import { removeSelectedEdge } from "./edgeActions";
 
-/** Undo one step of the shared history (pending keystrokes in the editor count as a step first). */
-export function undo(): boolean {
+/**
+ * Flush the editor's pending keystrokes; when that changed the text, let React render it before
+ * going on. Otherwise an undo right after the flush would bring back the very text the editor
+ * showed before, in the same render, and the editor — seeing its `value` prop unchanged — would
+ * keep the typing on screen that the store no longer has.
+ */
+async function flushed(): Promise<void> {
+  const before = useStore.getState().textRevision;
   flushEditor();
+  if (useStore.getState().textRevision !== before) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** Undo one step of the shared history (pending keystrokes in the editor count as a step first). */
+export async function undo(): Promise<boolean> {
+  await flushed();
   return useStore.getState().undo();
 }
 
 /** Redo one step of the shared history. */
-export function redo(): boolean {
-  flushEditor();
+export async function redo(): Promise<boolean> {
+  await flushed();
   return useStore.getState().redo();
 }
 
@@ -51,8 +63,7 @@ export function onEditKey(e: KeyboardEvent): void {
     if (inField(e.target)) return;
     e.preventDefault();
     e.stopPropagation();
-    if (step === "undo") undo();
-    else redo();
+    void (step === "undo" ? undo() : redo());
     return;
   }
   if (e.ctrlKey || e.metaKey || e.altKey || inField(e.target) || inMonaco(e.target)) return;

@@ -16,6 +16,11 @@ describe("newResourceFor", () => {
     expect(resource).toMatchObject({ kind: "HTTPRoute", namespace: "shop", parent: { name: "web", namespace: "infra" }, backend: { name: "api" } });
   });
 
+  it("the backendRef takes the Service's port when known", () => {
+    const { resource } = newResourceFor(item("HTTPRoute"), { nodes: g.nodes, selected: byId("Service/shop/api"), portOf: (id) => (id === "Service/shop/api" ? 8080 : undefined) });
+    expect(resource.backend).toEqual({ name: "api", port: 8080 });
+  });
+
   it("a route for a selected listener gets its sectionName", () => {
     const { resource } = newResourceFor(item("GRPCRoute"), { nodes: g.nodes, selected: byId("Listener/infra/web/http") });
     expect(resource.parent).toEqual({ name: "web", sectionName: "http" });

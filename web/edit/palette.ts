@@ -36,6 +36,8 @@ const ROUTES = new Set(["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRo
 export interface PaletteContext {
   nodes: readonly GraphNode[];
   selected: GraphNode | null;
+  /** A Service's first port, when it can be read (a new route's backendRef uses it). */
+  portOf?: (serviceId: string) => number | undefined;
 }
 
 /** The graph id a new object will have. */
@@ -95,7 +97,10 @@ export function newResourceFor(item: PaletteItem, ctx: PaletteContext): { resour
     const parent = parentFor(ctx, namespace, item.kind === "ListenerSet");
     if (parent) r.parent = parent;
   }
-  if (ROUTES.has(item.kind) && service && service.namespace === namespace) r.backend = { name: service.name };
+  if (ROUTES.has(item.kind) && service && service.namespace === namespace) {
+    const port = ctx.portOf?.(service.id);
+    r.backend = { name: service.name, ...(port !== undefined ? { port } : {}) };
+  }
   if (item.kind === "BackendTLSPolicy" && service && service.namespace === namespace) r.backend = { name: service.name };
   if (item.kind === "GatewayClass") r.name = name;
   return { resource: r, id: newId(item, namespace, name) };
