@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { test, expect } from "./fixtures";
+import { test, expect, keepScreenshot } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -100,6 +100,10 @@ test("the app mirrors the cluster live, read-only, and a change appears without 
   // The controller reports attachedRoutes 2 on listener http, where one route attaches: flagged.
   await expect(node(page, "node-Listener-infra-edge-http").getByTestId("drift-badge")).toBeVisible();
   await node(page, "node-Gateway-infra-edge").click({ position: { x: 12, y: 6 } }); // its header (the ports cover the rest)
+  // Editing affordances are hidden: the Inspector has no edit forms, the canvas no palette.
+  await expect(page.getByTestId("inspector")).toHaveAttribute("data-node", "Gateway/infra/edge");
+  await expect(page.getByTestId("edit-form")).toBeHidden();
+  await expect(page.getByTestId("palette-button")).toBeHidden();
   const reported = page.getByTestId("reported-status");
   await expect(reported).toBeVisible();
   await expect(reported.locator('[data-testid="drift-row"][data-differs="true"]', { hasText: "attachedRoutes" })).toHaveCount(1);
@@ -150,6 +154,30 @@ spec:
     }),
   );
   expect(outcome).toMatchObject({ statusCode: 200, backend: "apps/api" });
+
+  // The Cluster tab: per-kind availability, and "copy as YAML" of the selection and of the view.
+  await keepScreenshot(page, "cluster-mode");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByTestId("panel-tab-cluster").click();
+  await expect(page.getByTestId("cluster-kind-HTTPRoute")).toHaveAttribute("data-state", "synced");
+  await expect(page.getByTestId("cluster-kind-TCPRoute")).toHaveAttribute("data-state", "not-installed");
+  await node(page, "node-HTTPRoute-apps-api").click();
+  await page.getByTestId("copy-selected-yaml").click();
+  await expect(page.getByTestId("notice")).toContainText("Copied the selected object");
+  const selectedYaml = await page.evaluate(() => navigator.clipboard.readText());
+  expect(selectedYaml).toMatch(/^---\napiVersion: gateway.networking.k8s.io\/v1\nkind: HTTPRoute\nmetadata:\n {2}name: api\n/);
+  expect(selectedYaml).not.toContain("status:");
+  // The view with namespace apps hidden: the Gateway, not the routes.
+  await page.getByTestId("canvas-filter-namespaces").click();
+  await page.getByTestId("filter-ns-apps").click();
+  await page.keyboard.press("Escape");
+  await page.getByTestId("copy-view-yaml").click();
+  const viewYaml = await page.evaluate(() => navigator.clipboard.readText());
+  expect(viewYaml).toContain("name: edge");
+  expect(viewYaml).not.toContain("kind: HTTPRoute");
+  await page.getByTestId("canvas-filter-namespaces").click();
+  await page.getByTestId("filter-ns-apps").click();
+  await page.keyboard.press("Escape");
 
   // A deletion too.
   await post("/delete", JSON.stringify({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", namespace: "apps", name: "api" }));

@@ -52,6 +52,8 @@ export function startClusterMode(token: string | null = takeClusterToken()): boo
   st.setCluster({});
   st.setText("", "load", CLUSTER_FILE);
   st.setReadOnly(true);
+  // Editing affordances (forms, palette, undo) are hidden by cluster.css under this attribute.
+  document.documentElement.dataset.readonly = "cluster";
   // The inspector (reported vs computed status) matters more here than the simulator's defaults.
   st.setPanel("inspector");
   const mirror = (mirrored = new ClusterMirror());
@@ -76,5 +78,6 @@ export function detachCluster(): void {
   forgetClusterToken();
   const st = useStore.getState();
   st.setReadOnly(false);
+  delete document.documentElement.dataset.readonly;
   st.clearCluster();
 }

@@ -32,6 +32,11 @@ export function tryEdit(text: string, edit: Edit): EditResult | null {
  * notice (and returned); an edit that changes nothing records nothing.
  */
 export async function commitEdit(edit: Edit): Promise<EditResult> {
+  // Cluster mode: the text mirrors a live cluster; nothing may change it (web/cluster/mode.ts).
+  if (useStore.getState().readOnly) {
+    showNotice("Read-only: this is a live cluster. Cluster tab → “Edit a copy” to edit a snapshot of it.", "error", undefined, 6000);
+    return { ok: false, error: "the workspace is read-only (live cluster)" };
+  }
   const m = await loadEditModule();
   flushEditor();
   const st = useStore.getState();
