@@ -10,6 +10,7 @@ import { useStore } from "../store";
 import { settled } from "../store/sync";
 import { showNotice } from "../toolbar/notice";
 import { flushEditor } from "./editorBridge";
+import { noteChangeSpan } from "../store/history";
 import type { Edit, EditResult } from "../../src/edit/types";
 
 type EditModule = typeof import("../../src/edit");
@@ -45,7 +46,11 @@ export async function commitEdit(edit: Edit): Promise<EditResult> {
     showNotice(`Edit not applied: ${r.error}`, "error", undefined, 6000);
     return r;
   }
-  if (r.text !== st.text) st.setText(r.text, "visual");
+  if (r.text !== st.text) {
+    // src/edit says where the text changed: the history records it without comparing whole texts.
+    if (r.changed.length) noteChangeSpan(r.text, Math.min(...r.changed.map((c) => c.from)), Math.max(...r.changed.map((c) => c.to)));
+    st.setText(r.text, "visual");
+  }
   return r;
 }
 

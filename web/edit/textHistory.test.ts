@@ -108,3 +108,20 @@ describe("compose", () => {
     expect(e).toMatchObject({ start: 1, oldText: "bcd", newText: "Y" });
   });
 });
+
+describe("replacementIn: a change known to lie in a span of the new text", () => {
+  const rows: { name: string; before: string; after: string; span: { from: number; to: number } }[] = [
+    { name: "one value changed", before: "port: 80\nname: a\n", after: "port: 8080\nname: a\n", span: { from: 6, to: 10 } },
+    { name: "lines inserted", before: "a: 1\nc: 3\n", after: "a: 1\nb: 2\nc: 3\n", span: { from: 5, to: 10 } },
+    { name: "a document removed (empty span)", before: "x\n---\ny\n", after: "x\n", span: { from: 2, to: 2 } },
+    { name: "a wider span than the change", before: "abcdef", after: "abXdef", span: { from: 1, to: 5 } },
+  ];
+  for (const r of rows) {
+    it(r.name, () => {
+      const h = new TextHistory();
+      h.record(r.before, r.after, "visual", 0, r.span);
+      expect(h.undo(r.after)).toBe(r.before);
+      expect(h.redo(r.before)).toBe(r.after);
+    });
+  }
+});

@@ -33,6 +33,16 @@ function size(e: Entry): number {
   return e.oldText.length + e.newText.length;
 }
 
+/**
+ * The replacement turning `before` into `after` when the change is known to lie within
+ * `[span.from, span.to)` of `after` (what src/edit reports): no scan of the whole text.
+ */
+export function replacementIn(before: string, after: string, span: { from: number; to: number }): { start: number; end: number; text: string } | undefined {
+  if (before === after) return undefined;
+  const tail = after.length - span.to;
+  return { start: span.from, end: before.length - tail, text: after.slice(span.from, span.to) };
+}
+
 /** Replace `[start, start + removed)` of `text` by `inserted`. */
 function splice(text: string, start: number, removed: number, inserted: string): string {
   return text.slice(0, start) + inserted + text.slice(start + removed);
@@ -72,8 +82,8 @@ export class TextHistory {
    * A change from `before` to `after` made by the user (not by undo/redo). Clears the redo future.
    * Consecutive editor changes within `mergeTypingMs` become one entry.
    */
-  record(before: string, after: string, origin: EntryOrigin, at: number): void {
-    const r = minimalReplacement(before, after);
+  record(before: string, after: string, origin: EntryOrigin, at: number, span?: { from: number; to: number }): void {
+    const r = span ? replacementIn(before, after, span) : minimalReplacement(before, after);
     if (!r) return;
     this.future = [];
     const e: Entry = { start: r.start, oldText: before.slice(r.start, r.end), newText: r.text, origin, at };
