@@ -183,5 +183,13 @@ spec:
   await post("/delete", JSON.stringify({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", namespace: "apps", name: "api" }));
   await expect(node(page, "node-HTTPRoute-apps-api")).toHaveCount(0);
 
+  // The user's own saved workspace is never overwritten by the cluster's objects.
+  expect(await page.evaluate(() => localStorage.getItem("switchyard.workspace.v1"))).toBeNull();
+  // A reload stays in cluster mode (the tab kept the token, not the address bar).
+  await page.reload();
+  await expect(node(page, "node-HTTPRoute-apps-web")).toBeVisible();
+  await expect(page.getByTestId("cluster-connection")).toHaveAttribute("data-state", "synced");
+  expect(page.url()).not.toContain("token");
+
   expect(external).toEqual([]);
 });
