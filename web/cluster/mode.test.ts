@@ -78,3 +78,20 @@ describe("applyClusterEvent", () => {
     expect(useStore.getState().text).toBe("kind: Y");
   });
 });
+
+describe("detachCluster", () => {
+  it("leaves cluster mode: the text stays and becomes editable, the Cluster tab closes", async () => {
+    const { detachCluster } = await import("./mode");
+    const st = useStore.getState();
+    st.setText("kind: Kept", "cluster");
+    st.setPanel("cluster");
+    detachCluster();
+    const after = useStore.getState();
+    expect(after.cluster).toBeNull();
+    expect(after.readOnly).toBe(false);
+    expect(after.panel).toBe("inspector");
+    expect(after.text).toBe("kind: Kept");
+    after.setText("kind: Edited", "editor");
+    expect(useStore.getState().text).toBe("kind: Edited");
+  });
+});

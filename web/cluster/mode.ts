@@ -78,6 +78,7 @@ export function detachCluster(): void {
   forgetClusterToken();
   const st = useStore.getState();
   st.setReadOnly(false);
-  delete document.documentElement.dataset.readonly;
+  if (typeof document !== "undefined") delete document.documentElement.dataset.readonly;
   st.clearCluster();
+  if (st.panel === "cluster") st.setPanel("inspector"); // the Cluster tab goes with cluster mode
 }
