@@ -63,7 +63,16 @@ function reimportRows(n: number): Row[] {
   const edits = [before.replace("weight: 90", "weight: 80"), before.replace("weight: 90", "weight: 7")].map((e) => flat(text.replace(before, e)));
   let flip = 0;
   const ms = timeMs(() => importAll(edits[flip++ % 2], cache), 7);
-  return [{ name: `re-import after editing 1 document of ${n} routes`, value: fmtMs(ms), reference: `documents re-parsed: ${cache.parse.lastMisses} · routes recomputed: ${cache.controller.lastMisses} · edges made: ${cache.graph.lastNewEdges}`, target: "< 50 ms", met: ms < 50 }];
+  const local = `documents re-parsed: ${cache.parse.lastMisses} · routes recomputed: ${cache.controller.lastMisses} · edges made: ${cache.graph.lastNewEdges} · model and graph ${cache.controller.lastPatched && cache.graph.lastPatched ? "patched" : "rebuilt"}`;
+  // An edit that changes what the route references (a backend renamed): the controller runs its
+  // rules (reusing every other route's results) and the graph is built again from its caches.
+  const renames = [before.replace(`name: app-${mid}-canary`, `name: app-${mid}-next`), before.replace(`name: app-${mid}-canary`, `name: app-${mid}-other`)].map((e) => flat(text.replace(before, e)));
+  const full = timeMs(() => importAll(renames[flip++ % 2], cache), 5);
+  const rebuilt = `routes recomputed: ${cache.controller.lastMisses} · edges made: ${cache.graph.lastNewEdges} · model and graph ${cache.controller.lastPatched || cache.graph.lastPatched ? "patched" : "rebuilt"}`;
+  return [
+    { name: `re-import after editing 1 document of ${n} routes (a weight)`, value: fmtMs(ms), reference: local, target: "< 50 ms", met: ms < 50 },
+    { name: `  … an edit that changes a route's references (a backend renamed)`, value: fmtMs(full), reference: rebuilt },
+  ];
 }
 
 /** The same text as one flat string (a replace makes a rope, which the first read would flatten). */
