@@ -7,26 +7,29 @@ import { useStore } from "../store";
 import { showNotice } from "../toolbar/notice";
 import { indexOf } from "../panels/snapshotIndex";
 import { clusterObjects, detachCluster } from "./mode";
-import { copyText, objectOfNode, viewYaml } from "./copy";
-import { objectYaml } from "./render";
 import { KIND_STATE_TEXT, shownState } from "./state";
 import "./cluster.css";
 
-async function copy(what: string, text: string): Promise<void> {
+// copy.ts brings the YAML dumper: loaded on use (it is already there once the cluster rendered).
+async function copy(what: string, make: (m: typeof import("./copy")) => string): Promise<void> {
+  const m = await import("./copy");
+  const text = make(m);
   if (!text) return showNotice(`Nothing to copy: ${what} is empty`, "error");
-  const ok = await copyText(text);
+  const ok = await m.copyText(text);
   showNotice(ok ? `Copied ${what} as YAML` : `The browser refused the clipboard; use Export → YAML instead`, ok ? "ok" : "error");
 }
 
 export function copySelectedYaml(): void {
   const { selected, good } = useStore.getState();
   const node = selected ? indexOf(good).nodes.get(selected) : undefined;
-  const o = node ? objectOfNode(clusterObjects(), node) : null;
-  void copy("the selected object", o ? `---\n${objectYaml(o)}` : "");
+  void copy("the selected object", (m) => {
+    const o = node ? m.objectOfNode(clusterObjects(), node) : null;
+    return o ? `---\n${m.objectYaml(o)}` : "";
+  });
 }
 
 export function copyViewYaml(): void {
-  void copy("the view", viewYaml(clusterObjects(), useStore.getState().filters));
+  void copy("the view", (m) => m.viewYaml(clusterObjects(), useStore.getState().filters));
 }
 
 export function ClusterPanel() {

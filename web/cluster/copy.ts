@@ -9,6 +9,8 @@ import type { GraphNode } from "../../src/graph";
 import type { Filters } from "../store";
 import { objectYaml, ordered } from "./render";
 
+export { objectYaml };
+
 /** The YAML of the objects that pass the canvas filters. */
 export function viewYaml(objects: Iterable<ClusterObject>, filters: Pick<Filters, "hiddenNamespaces" | "hiddenKinds">): string {
   const ns = new Set(filters.hiddenNamespaces);

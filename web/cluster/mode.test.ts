@@ -8,6 +8,7 @@ import { ClusterMirror } from "../../src/server/cluster/mirror";
 import type { ClusterObject, KindStatus } from "../../src/server/cluster/types";
 import { useStore } from "../store";
 import { applyClusterEvent, CLUSTER_FILE } from "./mode";
+import * as render from "./render";
 import { renderCluster } from "./render";
 
 const route = (rv: string, weight: number, status: unknown = { parents: [] }): ClusterObject => ({
@@ -31,7 +32,7 @@ beforeEach(() => {
 describe("applyClusterEvent", () => {
   it("a snapshot sets the text, the context, the kinds and the reported status", () => {
     const mirror = new ClusterMirror();
-    expect(applyClusterEvent(mirror, { type: "snapshot", version: 1, connection: { state: "synced" }, kinds, objects: [route("1", 1)], context: "prod" })).toBe(true);
+    expect(applyClusterEvent(mirror, { type: "snapshot", version: 1, connection: { state: "synced" }, kinds, objects: [route("1", 1)], context: "prod" }, render)).toBe(true);
     const st = useStore.getState();
     expect(st.text).toBe(renderCluster([route("1", 1)]));
     expect(st.textOrigin).toBe("cluster");
@@ -42,16 +43,16 @@ describe("applyClusterEvent", () => {
 
   it("a status-only change updates the reported status and leaves the text alone; a spec change re-renders", () => {
     const mirror = new ClusterMirror();
-    applyClusterEvent(mirror, { type: "snapshot", version: 1, connection: { state: "synced" }, kinds, objects: [route("1", 1)] });
+    applyClusterEvent(mirror, { type: "snapshot", version: 1, connection: { state: "synced" }, kinds, objects: [route("1", 1)] }, render);
     const revision = useStore.getState().textRevision;
     const reported = { parents: [{ parentRef: { name: "edge" }, conditions: [] }] };
-    applyClusterEvent(mirror, { type: "changes", upserts: [route("2", 1, reported)], deletes: [] });
+    applyClusterEvent(mirror, { type: "changes", upserts: [route("2", 1, reported)], deletes: [] }, render);
     expect(useStore.getState().textRevision).toBe(revision);
     expect(useStore.getState().cluster!.reported.get("HTTPRoute/apps/web")!.status).toEqual(reported);
-    applyClusterEvent(mirror, { type: "changes", upserts: [route("3", 5, reported)], deletes: [] });
+    applyClusterEvent(mirror, { type: "changes", upserts: [route("3", 5, reported)], deletes: [] }, render);
     expect(useStore.getState().textRevision).toBe(revision + 1);
     expect(useStore.getState().text).toContain("weight: 5");
-    applyClusterEvent(mirror, { type: "changes", upserts: [], deletes: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "apps", name: "web" }] });
+    applyClusterEvent(mirror, { type: "changes", upserts: [], deletes: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "apps", name: "web" }] }, render);
     expect(useStore.getState().text).toBe("");
     expect(useStore.getState().cluster!.objects).toBe(0);
   });
@@ -59,14 +60,14 @@ describe("applyClusterEvent", () => {
   it("kinds and connection events update the slice only", () => {
     const mirror = new ClusterMirror();
     const revision = useStore.getState().textRevision;
-    applyClusterEvent(mirror, { type: "connection", connection: { state: "reconnecting", problem: "unreachable" } });
-    applyClusterEvent(mirror, { type: "kinds", kinds });
+    applyClusterEvent(mirror, { type: "connection", connection: { state: "reconnecting", problem: "unreachable" } }, render);
+    applyClusterEvent(mirror, { type: "kinds", kinds }, render);
     expect(useStore.getState().cluster).toMatchObject({ connection: { state: "reconnecting" }, kinds });
     expect(useStore.getState().textRevision).toBe(revision);
   });
 
   it("refuses a snapshot of another format version", () => {
-    expect(applyClusterEvent(new ClusterMirror(), { type: "snapshot", version: 2 as 1, connection: { state: "synced" }, kinds: [], objects: [] })).toBe(false);
+    expect(applyClusterEvent(new ClusterMirror(), { type: "snapshot", version: 2 as 1, connection: { state: "synced" }, kinds: [], objects: [] }, render)).toBe(false);
   });
 
   it("the read-only workspace takes no text but the cluster's", () => {

@@ -4,16 +4,20 @@
  * mirror is rendered as configuration text (render.ts) and set as the workspace text with origin
  * "cluster", so the engine, the canvas, the editor and the simulator see the live configuration
  * exactly as they would a pasted file. The store's cluster slice gets what the text does not carry.
+ * The renderer (with its YAML dumper) loads only in cluster mode, keeping it out of the main chunk.
  */
 import { useStore } from "../store";
 import { ClusterMirror } from "../../src/server/cluster/mirror";
 import type { ClusterEvent, ClusterObject } from "../../src/server/cluster/types";
 import { ClusterStream } from "./stream";
-import { renderCluster, reportedOf } from "./render";
+import type * as RenderModule from "./render";
 import { forgetClusterToken, takeClusterToken } from "./token";
 
 /** The workspace's file name in cluster mode (the editor's model and diagnostics use it). */
 export const CLUSTER_FILE = "cluster.yaml";
+
+/** What applying events needs from render.ts (loaded on entering cluster mode). */
+export type Renderer = Pick<typeof RenderModule, "renderCluster" | "reportedOf">;
 
 let running: ClusterStream | null = null;
 let mirrored: ClusterMirror | null = null;
@@ -27,7 +31,7 @@ export function clusterObjects(): Iterable<ClusterObject> {
  * Apply one event to the mirror and the store. Text changes only for object events (a snapshot or
  * changes), and only when the rendered text differs.
  */
-export function applyClusterEvent(mirror: ClusterMirror, e: ClusterEvent): boolean {
+export function applyClusterEvent(mirror: ClusterMirror, e: ClusterEvent, { renderCluster, reportedOf }: Renderer): boolean {
   if (!mirror.apply(e)) return false;
   const st = useStore.getState();
   if (e.type === "snapshot" || e.type === "changes") {
@@ -57,16 +61,21 @@ export function startClusterMode(token: string | null = takeClusterToken()): boo
   // The inspector (reported vs computed status) matters more here than the simulator's defaults.
   st.setPanel("inspector");
   const mirror = (mirrored = new ClusterMirror());
-  running = new ClusterStream({
+  let renderer: Renderer | null = null;
+  const stream = (running = new ClusterStream({
     token,
-    onEvent: (e) => applyClusterEvent(mirror, e),
+    onEvent: (e) => applyClusterEvent(mirror, e, renderer!),
     onState: (stream) => {
       // A refused token is dead for good (a new launch makes a new one): a reload must not reuse it.
       if (stream.state === "failed") forgetClusterToken();
       useStore.getState().setCluster({ stream });
     },
+  }));
+  // Events are applied only once the renderer is here: connect after loading it.
+  void import("./render").then((r) => {
+    renderer = r;
+    if (running === stream) void stream.run();
   });
-  void running.run();
   return true;
 }
 
