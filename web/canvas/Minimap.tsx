@@ -29,7 +29,7 @@ function cssVar(el: Element, name: string, fallback: string): string {
 }
 
 /** Paint every node of the flow into a bitmap the size of the minimap (device pixels). */
-function paintNodes(flow: Flow, m: Mapping, el: Element, dpr: number): HTMLCanvasElement {
+function paintNodes(flowNodes: readonly FlowNode[], m: Mapping, el: Element, dpr: number): HTMLCanvasElement {
   const c = document.createElement("canvas");
   c.width = W * dpr;
   c.height = H * dpr;
@@ -37,7 +37,7 @@ function paintNodes(flow: Flow, m: Mapping, el: Element, dpr: number): HTMLCanva
   if (!ctx) return c;
   ctx.scale(dpr, dpr);
   const colors = { ok: cssVar(el, "--sy-edge", "#8a96a6"), warning: cssVar(el, "--warn", "#b7791f"), error: cssVar(el, "--bad", "#c53030"), box: cssVar(el, "--border", "#d5dbe3") };
-  for (const n of flow.nodes) {
+  for (const n of flowNodes) {
     const x = n.position.x * m.scale + m.ox;
     const y = n.position.y * m.scale + m.oy;
     const w = Math.max(1, (n.width ?? 0) * m.scale);
@@ -64,12 +64,15 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
   const transform = useFlowStore((s) => s.transform);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
 
+  // Painted again only when the drawn nodes change (an edit that changes an edge's label keeps them).
+  const drawnNodes = flow.nodes;
+  const bounds = flow.bounds;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    m.current = mappingOf(flow.bounds);
-    nodes.current = paintNodes(flow, m.current, el, window.devicePixelRatio || 1);
-  }, [flow, theme]);
+    m.current = mappingOf(bounds);
+    nodes.current = paintNodes(drawnNodes, m.current, el, window.devicePixelRatio || 1);
+  }, [drawnNodes, bounds, theme]);
 
   useEffect(() => {
     const el = ref.current;
@@ -93,7 +96,7 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
     ctx.strokeStyle = cssVar(el, "--accent", "#2f6fde");
     ctx.lineWidth = 1.5;
     ctx.strokeRect(x, y, (width / zoom) * mm.scale, (height / zoom) * mm.scale);
-  }, [transform, size, flow, api, theme]);
+  }, [transform, size, drawnNodes, bounds, api, theme]);
 
   const moveTo = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

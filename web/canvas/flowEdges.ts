@@ -20,12 +20,21 @@ function pct(p: number): string {
   return `${Number.isInteger(p) ? p : p.toFixed(2).replace(/0$/, "")}%`;
 }
 
+/** References listed at most in an edge's hover text (a merged edge may stand for thousands). */
+const MAX_TITLE_LINES = 40;
+
+/** More traffic shares than this on one drawn edge (merged references) are summed up as a count. */
+const MAX_SHARES = 4;
+
 /** The text on an edge: traffic shares that are not the whole rule, the first broken reason, or a count. */
 export function edgeLabel(refs: GraphEdge[]): string {
   const parts: string[] = [];
   const shares = refs.filter((r) => r.type === "backendRef" && r.percent !== undefined && (r.percent < 100 || r.weight !== 1));
   const byRule = shares.length > 1;
-  for (const r of shares) parts.push(`${byRule && r.rule !== undefined ? `r${r.rule} ` : ""}w${r.weight} · ${pct(r.percent!)}`);
+  // An edge standing for a collapsed namespace's hundreds of routes would otherwise carry hundreds
+  // of shares: unreadable, and one long text is costly to lay out and paint at every frame.
+  if (shares.length > MAX_SHARES) parts.push(`×${refs.length}, ${shares.length} weighted`);
+  else for (const r of shares) parts.push(`${byRule && r.rule !== undefined ? `r${r.rule} ` : ""}w${r.weight} · ${pct(r.percent!)}`);
   const bad = refs.find((r) => !r.ok);
   if (bad) parts.push(`✕ ${bad.reason ?? "broken"}`);
   if (!parts.length && refs.length > 1) parts.push(`×${refs.length}`);
@@ -136,7 +145,7 @@ export function edgeOf(from: string, to: string, refs: GraphEdge[], na: FlowNode
     broken,
     cross,
     label: edgeLabel(refs),
-    title: `${from} → ${to}\n${refs.map((r) => refLine(r, cross)).join("\n")}`,
+    title: `${from} → ${to}\n${refs.slice(0, MAX_TITLE_LINES).map((r) => refLine(r, cross)).join("\n")}${refs.length > MAX_TITLE_LINES ? `\n… (${refs.length - MAX_TITLE_LINES} more)` : ""}`,
     kind,
   };
   if (members) {

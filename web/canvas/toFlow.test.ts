@@ -194,6 +194,17 @@ describe("toFlow: collapsed namespaces", () => {
     // Edges inside one summary disappear (the policy and its Service share column 4).
     expect(f.edges.some((x) => x.source === x.target)).toBe(false);
   });
+  it("sums up the shares of many merged references as a count, and lists only the first in the hover text", () => {
+    // 15 routes of team-0, 4 backendRefs each, two of them weighted: 30 shares between the two summaries.
+    const g = flow(load(routesYaml(30, 2)), { collapsed: ["team-0"] });
+    const e = edge(g, "edge-Namespace/team-0@3-Namespace/team-0@4")!;
+    expect(e.data!.refs.length).toBe(60);
+    expect(e.data!.label).toBe("×60, 30 weighted");
+    expect(e.data!.title.split("\n")).toHaveLength(1 + 40 + 1);
+    expect(e.data!.title).toMatch(/… \(\d+ more\)$/);
+    // A few shares are still spelled out.
+    expect(edge(flow(load()), "edge-HTTPRoute/apps/web-Service/apps/web")!.data!.label).toBe("w90 · 90%");
+  });
   it("moves what lies below a collapsed box up by the space it gave back", () => {
     const open = flow(nestPorts(load()));
     const before = open.byId.get("Service/shared/db")!.position.y;
