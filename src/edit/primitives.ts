@@ -76,7 +76,10 @@ export function replace(ed: DocEditor, node: YNode, parent: YNode | null, path: 
     const multi = ed.json && !!parent && /\n/.test(text.slice(startOf(parent), contentEnd(parent)));
     return ed.splice(start, end, flowText(value, ed.style, multi, lineIndent(text, start)));
   }
-  if (isColl && (node as YAMLMap).flow && valueIsColl) return ed.splice(start, end, flowText(value, ed.style));
+  // A flow collection stays flow, except an empty one (`{}` / `[]`, how YAML writes "none yet"):
+  // its first entries are written in the block style of the document around it.
+  const emptyFlow = isColl && (node as YAMLMap).flow && !(node as YAMLMap).items.length;
+  if (isColl && (node as YAMLMap).flow && valueIsColl && !(emptyFlow && isBlockCollection(value))) return ed.splice(start, end, flowText(value, ed.style));
   if (isMap(parent) && !parent.flow) {
     const pair = parent.items[pairIndex(parent, String(path[path.length - 1]))] as YPair;
     const keyCol = column(text, pairStart(pair));
