@@ -11,12 +11,13 @@ import type { EdgeRef } from "../store";
 
 /**
  * The graph references a drawn edge stands for now: those between its two ends in the current
- * graph; when an end is drawn as something else (a collapsed namespace's summary, a listener's
- * owner), the references it held when selected.
+ * graph, and — when an end is drawn as something else (a collapsed namespace's summary, a
+ * listener's owner) — those it held when selected that are still in the graph (same ends, same
+ * path). A reference that has gone since is never removed by mistake.
  */
-export function refsOfEdge(edges: readonly GraphEdge[], e: EdgeRef): readonly GraphEdge[] {
-  const now = edges.filter((r) => r.from === e.from && r.to === e.to);
-  return now.length ? now : e.refs;
+export function refsOfEdge(edges: readonly GraphEdge[], e: EdgeRef): GraphEdge[] {
+  const held = new Set(e.refs.map((r) => r.id));
+  return edges.filter((r) => (r.from === e.from && r.to === e.to) || held.has(r.id));
 }
 
 /** Remove the selected edge's references (one history entry); clears the edge selection. */
