@@ -18,6 +18,7 @@ export interface Located {
   depth: number;
 }
 
+/** The editor of one document: text, lazy parse, changed spans, and the style new text follows. */
 export class DocEditor {
   text: string;
   /** Path of the resource being edited inside the document (`[]`, or `["items", 3]` in a `kind: List`). */

@@ -34,7 +34,7 @@ export function applyEdit(text: string, edit: Edit, context: EditContext = {}): 
 }
 
 /** Run an edit inside a session (a batch runs its edits in order on the same documents). */
-export function run(s: Session, e: Edit): void {
+function run(s: Session, e: Edit): void {
   switch (e.op) {
     case "batch":
       for (const sub of e.edits) run(s, sub);

@@ -20,6 +20,7 @@ export interface Style {
   jsonSpaced?: boolean;
 }
 
+/** The layout used when a document gives no evidence (the Gateway API examples' style). */
 export const DEFAULT_STYLE: Style = { step: 2, seqIndent: 2, json: false, flowPadding: false };
 
 /**

@@ -8,6 +8,7 @@ import { DocEditor } from "./doc";
 import { docEnd, findInDoc, findTarget, type Found } from "./locate";
 import { EditError, type Changed, type EditContext, type EditResult, type Target } from "./types";
 
+/** The documents of one text that an edit (or a batch) opens, removes or adds. */
 export class Session {
   private chunkList: Chunk[] | null = null;
   /** Documents of the original text opened for editing, by their start offset. */

@@ -8,6 +8,7 @@ import { column, lineStart } from "./text";
 import { DEFAULT_STYLE, type Style } from "./render";
 import { EditError } from "./types";
 
+/** A mapping entry as the `yaml` package parses it. */
 export type YPair = Pair<YNode, YNode | null>;
 
 /**
@@ -46,6 +47,7 @@ function rangeOf(n: YNode): [number, number, number] {
   return r;
 }
 
+/** Where a node starts (its first character). */
 export function startOf(n: YNode): number {
   return rangeOf(n)[0];
 }

@@ -7,6 +7,7 @@ import { editorOf, needPath, rulePath } from "./common";
 import type { DocEditor } from "../doc";
 import { EditError, type BackendInput, type FilterInput, type MergePatch, type Path, type Target, type Value } from "../types";
 
+/** Add a backendRef to a rule (a Service gets port 80 unless given). */
 export function addBackend(s: Session, target: Target, rule: number, b: BackendInput, index?: number): void {
   const { ed } = editorOf(s, target, "route", "addBackend");
   const isService = (b.group ?? "") === "" && (b.kind ?? "Service") === "Service";
@@ -21,11 +22,13 @@ function backendPath(ed: DocEditor, rule: number, backend: number): Path {
   return p;
 }
 
+/** Change a backendRef with a merge patch. */
 export function updateBackend(s: Session, target: Target, rule: number, backend: number, patch: MergePatch): void {
   const { ed } = editorOf(s, target, "route", "updateBackend");
   mergeAt(ed, backendPath(ed, rule, backend), patch);
 }
 
+/** Remove a backendRef from a rule. */
 export function removeBackend(s: Session, target: Target, rule: number, backend: number): void {
   const { ed } = editorOf(s, target, "route", "removeBackend");
   deleteAt(ed, backendPath(ed, rule, backend));
@@ -62,6 +65,7 @@ function checkType(kind: string, type: string): string {
   return FILTER_FIELD[type];
 }
 
+/** Add a filter to a rule (or to a backendRef), its configuration defaulted when not given. */
 export function addFilter(s: Session, target: Target, rule: number, backend: number | undefined, filter: FilterInput, index?: number): void {
   const { ed, kind } = editorOf(s, target, ["HTTPRoute", "GRPCRoute"], "addFilter");
   const field = checkType(kind, filter.type);
@@ -86,6 +90,7 @@ export function updateFilter(s: Session, target: Target, rule: number, backend: 
   mergeAt(ed, p, full);
 }
 
+/** Remove a filter from a rule (or from a backendRef). */
 export function removeFilter(s: Session, target: Target, rule: number, backend: number | undefined, filter: number): void {
   const { ed } = editorOf(s, target, ["HTTPRoute", "GRPCRoute"], "removeFilter");
   const p = [...filtersPath(ed, rule, backend), filter];

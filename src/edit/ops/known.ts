@@ -9,6 +9,7 @@ import { hasPath, nodeAt } from "../../model/source";
 import { stringText } from "../render";
 import type { Path, Value } from "../types";
 
+/** The reference fields of one object (in namespace `ns`) to rewrite, with their new values. */
 export type Updates = (obj: unknown, ns: string) => [Path, Value][];
 
 /** A scalar as written (`"x"`, `'x'` or `x`) read back as a string; undefined when it is anything else. */

@@ -37,6 +37,7 @@ function defaultTls(protocol: string, name: string): { [k: string]: Value } | un
   return undefined;
 }
 
+/** Add a listener: a unique name, the protocol's port and the TLS block it needs, unless given. */
 export function addListener(s: Session, target: Target, l: ListenerInput, index?: number): void {
   const { ed } = editorOf(s, target, LISTENER_KINDS, "addListener");
   const taken = new Set(listeners(ed).map((x) => x?.name));
@@ -87,6 +88,7 @@ function listenerPatch(cur: { name?: unknown; protocol?: unknown; tls?: { mode?:
   return p;
 }
 
+/** Change a listener; a new name is followed by the parentRefs and targetRefs that name it. */
 export function updateListener(s: Session, target: Target, name: string, c: ListenerChanges): void {
   const { ed, kind } = editorOf(s, target, LISTENER_KINDS, "updateListener");
   const i = indexOf(ed, name);
@@ -100,11 +102,13 @@ export function updateListener(s: Session, target: Target, name: string, c: List
   }
 }
 
+/** Remove a listener (routes attached to it are left as they are: their status will say so). */
 export function removeListener(s: Session, target: Target, name: string): void {
   const { ed } = editorOf(s, target, LISTENER_KINDS, "removeListener");
   deleteAt(ed, ["spec", "listeners", indexOf(ed, name)]);
 }
 
+/** Move a listener to position `to` (its comments move along). */
 export function moveListener(s: Session, target: Target, name: string, to: number): void {
   const { ed } = editorOf(s, target, LISTENER_KINDS, "moveListener");
   moveAt(ed, ["spec", "listeners"], indexOf(ed, name), to);

@@ -12,21 +12,25 @@ export function setHostnames(s: Session, target: Target, hostnames: string[]): v
   setList(ed, ["spec", "hostnames"], hostnames);
 }
 
+/** Add a rule (the kind's default rule unless given) at `index` (default: last). */
 export function addRule(s: Session, target: Target, rule: { [key: string]: Value } | undefined, index?: number): void {
   const { ed, kind } = editorOf(s, target, "route", "addRule");
   insertAt(ed, ["spec", "rules"], rule ?? ruleDefaults(kind), index);
 }
 
+/** Change a rule with a merge patch. */
 export function updateRule(s: Session, target: Target, rule: number, patch: MergePatch): void {
   const { ed } = editorOf(s, target, "route", "updateRule");
   mergeAt(ed, rulePath(ed, rule), patch);
 }
 
+/** Remove a rule. */
 export function removeRule(s: Session, target: Target, rule: number): void {
   const { ed } = editorOf(s, target, "route", "removeRule");
   deleteAt(ed, rulePath(ed, rule));
 }
 
+/** Move a rule (rule order matters for precedence ties only, but people read it). */
 export function moveRule(s: Session, target: Target, from: number, to: number): void {
   const { ed } = editorOf(s, target, "route", "moveRule");
   moveAt(ed, ["spec", "rules"], from, to);
@@ -45,6 +49,7 @@ function checkMatch(kind: string, m: { [key: string]: unknown }): void {
   if (bad.length) throw new EditError(`${kind} matches have no field ${bad.join(", ")} (fields: ${allowed.join(", ")})`);
 }
 
+/** Add a match to a rule (HTTP: path prefix `/`; gRPC: a method match). */
 export function addMatch(s: Session, target: Target, rule: number, match: { [key: string]: Value } | undefined, index?: number): void {
   const { ed, kind } = editorOf(s, target, ["HTTPRoute", "GRPCRoute"], "addMatch");
   const m = match ?? matchDefaults(kind);
@@ -52,6 +57,7 @@ export function addMatch(s: Session, target: Target, rule: number, match: { [key
   insertAt(ed, [...rulePath(ed, rule), "matches"], m, index);
 }
 
+/** Change a match with a merge patch (fields checked against the route kind). */
 export function updateMatch(s: Session, target: Target, rule: number, match: number, patch: MergePatch): void {
   const { ed, kind } = editorOf(s, target, ["HTTPRoute", "GRPCRoute"], "updateMatch");
   checkMatch(kind, patch);
@@ -60,6 +66,7 @@ export function updateMatch(s: Session, target: Target, rule: number, match: num
   mergeAt(ed, p, patch);
 }
 
+/** Remove a match from a rule. */
 export function removeMatch(s: Session, target: Target, rule: number, match: number): void {
   const { ed } = editorOf(s, target, ["HTTPRoute", "GRPCRoute"], "removeMatch");
   const p = [...rulePath(ed, rule), "matches", match];
@@ -74,6 +81,7 @@ function parentField(kind: string): "parentRefs" | "parentRef" {
 
 const PARENT_KINDS = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ListenerSet", "XListenerSet"];
 
+/** Attach to a parent: a parentRef appended (a ListenerSet's single parentRef replaced). */
 export function addParentRef(s: Session, target: Target, ref: ParentRefInput): void {
   const { ed, kind } = editorOf(s, target, PARENT_KINDS, "addParentRef");
   const value = compact({ group: ref.group, kind: ref.kind, name: ref.name, namespace: ref.namespace, sectionName: ref.sectionName, port: ref.port });
@@ -81,6 +89,7 @@ export function addParentRef(s: Session, target: Target, ref: ParentRefInput): v
   else insertAt(ed, ["spec", "parentRefs"], value);
 }
 
+/** Change a parentRef with a merge patch (sectionName, port…). */
 export function updateParentRef(s: Session, target: Target, index: number, patch: MergePatch): void {
   const { ed, kind } = editorOf(s, target, PARENT_KINDS, "updateParentRef");
   const p = parentField(kind) === "parentRef" ? ["spec", "parentRef"] : ["spec", "parentRefs", index];
@@ -88,6 +97,7 @@ export function updateParentRef(s: Session, target: Target, index: number, patch
   mergeAt(ed, p, patch);
 }
 
+/** Detach from a parent. */
 export function removeParentRef(s: Session, target: Target, index: number): void {
   const { ed, kind } = editorOf(s, target, PARENT_KINDS, "removeParentRef");
   const p = parentField(kind) === "parentRef" ? ["spec", "parentRef"] : ["spec", "parentRefs", index];
