@@ -7,6 +7,7 @@ import { test, expect, openApp, setYaml } from "./fixtures";
 import { expectYaml, getYaml, inspect, lineDiff } from "./edit-helpers";
 import { basicHttp } from "../web/gallery/basic-http";
 import { canaryWeight } from "../web/gallery/canary-weight";
+import { grpcMethods } from "../web/gallery/grpc-methods";
 
 const V2_EDGE = "edge-HTTPRoute/shop/checkout-Service/shop/checkout-v2";
 const V1_EDGE = "edge-HTTPRoute/shop/checkout-Service/shop/checkout-v1";
@@ -116,4 +117,38 @@ test("shift traffic: canary steps in the inspector and on the selected edge", as
   await expectYaml(page, (y) => y.includes("weight: 30"), "the edge slider writes");
   await expect(page.getByTestId("edge-weight-pct-0-0")).toContainText("75%");
   await expect(page.getByTestId(V1_EDGE)).toContainText("75%");
+});
+
+test("gRPC: a method match's service and method; a header filter on a rule", async ({ page }) => {
+  await openApp(page);
+  await setYaml(page, grpcMethods.yaml);
+  await inspect(page, "node-GRPCRoute-catalog-catalog");
+  const method = page.getByTestId("match-GRPCRoute-catalog-catalog-1-0-method");
+  await expect(method).toHaveValue("UpdateProduct");
+  await method.fill("DeleteProduct");
+  await method.blur();
+  let yaml = await expectYaml(page, (y) => y.includes("method: DeleteProduct"), "the gRPC method is written");
+  expect(lineDiff(grpcMethods.yaml, yaml)).toEqual({ removed: ["            method: UpdateProduct"], added: ["            method: DeleteProduct"] });
+  const service = page.getByTestId("match-GRPCRoute-catalog-catalog-2-0-service");
+  await service.fill("catalog.v2.Catalog");
+  await service.press("Enter");
+  yaml = await expectYaml(page, (y) => y.includes("service: catalog.v2.Catalog"), "the service is written");
+  expect(yaml).toContain("    # Any other method of the service.");
+
+  await page.getByTestId("filter-add-GRPCRoute-catalog-catalog-0").selectOption("RequestHeaderModifier");
+  await expectYaml(page, (y) => y.includes("type: RequestHeaderModifier"), "the filter is added");
+  await page.getByTestId("filter-GRPCRoute-catalog-catalog-0-0").getByRole("button", { name: "Add to set" }).click();
+  yaml = await expectYaml(page, (y) => y.includes("name: x-header"), "a header to set");
+  const value = page.getByTestId("filter-GRPCRoute-catalog-catalog-0-0").getByLabel("value");
+  await value.fill("read");
+  await value.blur();
+  yaml = await expectYaml(page, (y) => y.includes("value: read"), "its value is written");
+  expect(yaml).toMatch(/filters:\n\s+- type: RequestHeaderModifier\n\s+requestHeaderModifier:\n\s+set:\n\s+- name: x-header\n\s+value: read/);
+  const outcome = await page.evaluate(() =>
+    (window as unknown as { switchyard: { simulate(r: unknown): Promise<{ requestHeaders: Record<string, string> }> } }).switchyard.simulate({
+      gateway: "catalog/grpc",
+      request: { protocol: "GRPC", host: "grpc.example.com", grpc: { service: "catalog.v1.Catalog", method: "GetProduct" } },
+    }),
+  );
+  expect(outcome.requestHeaders["x-header"]).toBe("read");
 });
