@@ -81,7 +81,7 @@ describe.skipIf(!present)("edits on the corpus", () => {
     const skipped: string[] = [];
     let edits = 0;
     for (const c of all) {
-      expect(applyEdit(c.text, { op: "batch", edits: [] })).toEqual({ ok: true, text: c.text, changed: [] });
+      expect(applyEdit(c.text, { op: "batch", edits: [] })).toEqual({ ok: true, text: c.text, changed: [], patches: [] });
       for (const r of c.resources) {
         for (const edit of [
           { op: "set", target: targetOf(r), path: ["metadata", "name"], value: r.name },

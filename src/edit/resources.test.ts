@@ -160,7 +160,7 @@ describe("documents around the edited one", () => {
 
   it("creating into an empty text writes no separator; JSON text gets a JSON document", () => {
     const r = applyEdit("", { op: "createResource", resource: { kind: "Namespace", name: "team" } });
-    expect(r).toEqual({ ok: true, text: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n", changed: [{ from: 0, to: 54 }] });
+    expect(r).toEqual({ ok: true, text: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n", changed: [{ from: 0, to: 54 }], patches: [{ from: 0, to: 0, text: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n" }] });
     // "n" is a boolean to YAML 1.1 readers (kubectl's go-yaml): quoted.
     expect(applyEdit("", { op: "createResource", resource: { kind: "Namespace", name: "n" } })).toMatchObject({ ok: true, text: expect.stringContaining('name: "n"') });
     const json = edited('{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}\n', { op: "createResource", resource: { kind: "Namespace", name: "b" } });
@@ -196,6 +196,6 @@ describe("renames with the text's parse as context", () => {
     const after = edited(text, { op: "rename", target: GW, newName: "front" });
     expect(after).toContain('  - name: "front"');
     expect(after).toContain("  - name: 'front'");
-    expect(applyEdit(text, { op: "rename", target: GW, newName: "front" }, { resources: parse(text).resources })).toEqual({ ok: true, text: after, changed: expect.any(Array) });
+    expect(applyEdit(text, { op: "rename", target: GW, newName: "front" }, { resources: parse(text).resources })).toEqual({ ok: true, text: after, changed: expect.any(Array), patches: expect.any(Array) });
   });
 });

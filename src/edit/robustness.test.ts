@@ -32,7 +32,7 @@ describe("edits that cannot apply", () => {
   });
 
   it("an empty batch returns the text as it was", () => {
-    expect(applyEdit(ROUTE_DOC, { op: "batch", edits: [] })).toEqual({ ok: true, text: ROUTE_DOC, changed: [] });
+    expect(applyEdit(ROUTE_DOC, { op: "batch", edits: [] })).toEqual({ ok: true, text: ROUTE_DOC, changed: [], patches: [] });
   });
 });
 
@@ -65,5 +65,21 @@ describe("a key written twice", () => {
     const after = edited(text, { op: "set", target: { kind: "Service", name: "s" }, path: ["spec", "ports", 0, "port"], value: 82 });
     expect(after).toBe(text.replace("port: 81", "port: 82"));
     expect(valueAt(after, "Service", "s", ["spec", "ports", 0, "port"])).toBe(82);
+  });
+});
+
+describe("patches", () => {
+  it("one tight patch per changed document, in the old text's offsets", () => {
+    const r = applyEdit(ROUTE_DOC, { op: "setWeights", target: T, rule: 0, weights: [50, 50] });
+    expect(r.ok && r.patches).toEqual([{ from: ROUTE_DOC.indexOf("90 # stable"), to: ROUTE_DOC.indexOf("10\n    x-custom") + 1, text: "50 # stable\n    # the canary\n    - name: v2\n      port: 8080\n      weight: 5" }]);
+  });
+
+  it("a removed document is an empty replacement; new documents are appended at the end", () => {
+    const two = `${ROUTE_DOC}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n`;
+    const r = applyEdit(two, { op: "batch", edits: [{ op: "deleteResource", target: { kind: "Service", name: "s" } }, { op: "createResource", resource: { kind: "Namespace", name: "team" } }] });
+    expect(r.ok && r.patches).toEqual([
+      { from: ROUTE_DOC.length, to: two.length, text: "" },
+      { from: two.length, to: two.length, text: "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n" },
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { splitDocuments, looksLikeJson, type Chunk } from "../parse/split";
 import { DocEditor } from "./doc";
 import { docEnd, findInDoc, findTarget, type Found } from "./locate";
-import { EditError, type Changed, type EditContext, type EditResult, type Target } from "./types";
+import { EditError, type Changed, type EditContext, type EditResult, type Patch, type Target } from "./types";
 
 /** The documents of one text that an edit (or a batch) opens, removes or adds. */
 export class Session {
@@ -108,35 +108,74 @@ export class Session {
     return ed;
   }
 
-  /** The new text and the spans that changed (in the new text's offsets). */
+  /**
+   * The new text, the spans that changed (in the new text's offsets) and the patches that turn the
+   * old text into the new one (in the old text's offsets). The new text is built from slices of the
+   * old one and never read whole here (V8 keeps it as a rope until its reader flattens it once).
+   */
   result(): EditResult {
     const edits = [...this.open.values()].filter((f) => this.removed.has(f.start) || f.ed.changed).sort((a, b) => a.start - b.start);
     let out = "";
+    let len = 0;
+    let blank = true;
+    let lastChar = "";
+    const push = (piece: string) => {
+      if (!piece) return;
+      if (blank && /\S/.test(piece)) blank = false;
+      out += piece;
+      len += piece.length;
+      lastChar = piece[piece.length - 1];
+    };
     let last = 0;
     const changed: Changed[] = [];
+    const patches: Patch[] = [];
     for (const f of edits) {
-      out += this.text.slice(last, f.start);
-      const at = out.length;
+      push(this.text.slice(last, f.start));
       last = f.end;
       if (this.removed.has(f.start)) {
-        changed.push({ from: at, to: at });
+        changed.push({ from: len, to: len });
+        patches.push({ from: f.start, to: f.end, text: "" });
         continue;
       }
       f.ed.finish();
-      out += f.ed.text;
+      const at = len;
+      push(f.ed.text);
       for (const c of f.ed.changes) changed.push({ from: at + c.from, to: at + c.to });
+      patches.push(trimmedPatch(this.text.slice(f.start, f.end), f.ed.text, f.start));
     }
-    out += this.text.slice(last);
+    push(this.text.slice(last));
     for (const ed of this.added) {
       ed.finish();
-      const sep = out.trim() === "" ? "" : `${out.endsWith("\n") ? "" : "\n"}${this.json ? "" : "---\n"}`;
-      const from = out.length;
-      out += sep + ed.text;
-      changed.push({ from, to: out.length });
+      const sep = blank ? "" : `${lastChar === "\n" ? "" : "\n"}${this.json ? "" : "---\n"}`;
+      const from = len;
+      patches.push({ from: this.text.length, to: this.text.length, text: sep + ed.text });
+      push(sep + ed.text);
+      changed.push({ from, to: len });
     }
-    if (!edits.length && !this.added.length) return { ok: true, text: this.text, changed: [] };
-    return { ok: true, text: out, changed };
+    if (!edits.length && !this.added.length) return { ok: true, text: this.text, changed: [], patches: [] };
+    return { ok: true, text: out, changed, patches: mergeAppends(patches) };
   }
+}
+
+/** The smallest replacement of `old` by `next` (common start and end left out), placed at `base`. */
+function trimmedPatch(old: string, next: string, base: number): Patch {
+  let p = 0;
+  const max = Math.min(old.length, next.length);
+  while (p < max && old.charCodeAt(p) === next.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && old.charCodeAt(old.length - 1 - q) === next.charCodeAt(next.length - 1 - q)) q++;
+  return { from: base + p, to: base + old.length - q, text: next.slice(p, next.length - q) };
+}
+
+/** Appended documents at the same offset become one patch (patches never share a position). */
+function mergeAppends(patches: Patch[]): Patch[] {
+  const out: Patch[] = [];
+  for (const p of patches) {
+    const prev = out[out.length - 1];
+    if (prev && prev.from === p.from && prev.to === p.to && p.from === p.to) prev.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
 }
 
 /** Raise when an edit asks for something that is not there. */

@@ -174,8 +174,22 @@ export interface EditContext {
   resources?: readonly Resource[];
 }
 
-/** The result of {@link applyEdit}: new text and where it changed, or why nothing could be done. */
-export type EditResult = { ok: true; text: string; changed: Changed[] } | { ok: false; error: string };
+/**
+ * A replacement of the old text's `[from, to)` by `text`. Patches are sorted and never overlap;
+ * applied to the old text they give the new one — an editor can apply them as edit operations
+ * (keeping its undo stack and cursor) instead of replacing the whole text.
+ */
+export interface Patch {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * The result of {@link applyEdit}: the new text, where it changed (`changed`, new text's offsets) and
+ * how to get there from the old text (`patches`, old text's offsets); or why nothing could be done.
+ */
+export type EditResult = { ok: true; text: string; changed: Changed[]; patches: Patch[] } | { ok: false; error: string };
 
 /** A failure an edit reports (caught by applyEdit; never escapes it). */
 export class EditError extends Error {}

@@ -56,6 +56,15 @@ export function checkResult(before: string, r: EditResult): string {
     expect(after.slice(last.to)).toBe(before.slice(before.length - (after.length - last.to)));
     for (let i = 1; i < r.changed.length; i++) expect(r.changed[i].from).toBeGreaterThanOrEqual(r.changed[i - 1].to);
   } else expect(after).toBe(before);
+  // The patches, applied to the old text in order, give the new text.
+  let rebuilt = "";
+  let at = 0;
+  for (const p of r.patches) {
+    expect(p.from).toBeGreaterThanOrEqual(at);
+    rebuilt += before.slice(at, p.from) + p.text;
+    at = p.to;
+  }
+  expect(rebuilt + before.slice(at)).toBe(after);
   // Read as the engine reads text: split into documents (JSON streams too), each parsed on its own;
   // only the documents the edit touched (the others are the old text's). Duplicate keys are the
   // input's own problem (the engine reports them), not the edit's.
