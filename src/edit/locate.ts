@@ -132,11 +132,6 @@ function tryChunk(text: string, start: number, end: number, target: Target): Fou
   return base ? { start, end, ed: new DocEditor(chunk, base, doc) } : null;
 }
 
-/** The documents of a text (split as the parser splits them). */
-export function chunksOf(text: string): Chunk[] {
-  return splitDocuments(text);
-}
-
 /** Find the document holding the target; throws an {@link EditError} when there is none. */
 export function findTarget(text: string, target: Target, chunks?: Chunk[], skip?: (start: number) => boolean): Found {
   const json = looksLikeJson(text);

@@ -52,7 +52,7 @@ export function stringText(s: string, inFlow = false, json = false): string {
 }
 
 /** A scalar of any type as it would be written new. */
-export function scalarText(v: Value, inFlow = false, json = false): string {
+function scalarText(v: Value, inFlow = false, json = false): string {
   if (v === null) return "null";
   if (typeof v === "string") return stringText(v, inFlow, json);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : v > 0 ? ".inf" : v < 0 ? "-.inf" : ".nan";

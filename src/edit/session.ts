@@ -5,8 +5,8 @@
  */
 import { splitDocuments, looksLikeJson, type Chunk } from "../parse/split";
 import { DocEditor } from "./doc";
-import { docEnd, findInDoc, findTarget, type Found } from "./locate";
-import { EditError, type Changed, type EditContext, type EditResult, type Patch, type Target } from "./types";
+import { docEnd, findInDoc, findTarget, quickIdentity, type Found } from "./locate";
+import { type Changed, type EditContext, type EditResult, type Patch, type Target } from "./types";
 
 /** The documents of one text that an edit (or a batch) opens, removes or adds. */
 export class Session {
@@ -51,7 +51,7 @@ export class Session {
   /** The document holding the target, with its editor pointed at the resource. */
   find(target: Target): Found {
     for (const f of this.open.values()) {
-      if (this.removed.has(f.start)) continue;
+      if (this.removed.has(f.start) || !mayHold(f.ed.text, target)) continue;
       const base = findInDoc(f.ed.doc(), target);
       if (base) {
         f.ed.base = base;
@@ -59,6 +59,7 @@ export class Session {
       }
     }
     for (const ed of this.added) {
+      if (!mayHold(ed.text, target)) continue;
       const base = findInDoc(ed.doc(), target);
       if (base) {
         ed.base = base;
@@ -178,8 +179,9 @@ function mergeAppends(patches: Patch[]): Patch[] {
   return out;
 }
 
-/** Raise when an edit asks for something that is not there. */
-export function need<T>(v: T | undefined | null, what: string): T {
-  if (v === undefined || v === null) throw new EditError(what);
-  return v;
+/** Whether a document's text may hold the target (read from its lines; parsed only when unsure). */
+function mayHold(text: string, t: Target): boolean {
+  if (!text.includes(t.name)) return false;
+  const id = quickIdentity(text);
+  return !id || (id.kind === t.kind && id.name === t.name);
 }

@@ -13,7 +13,7 @@ import type { Path, Value } from "../types";
 export type Updates = (obj: unknown, ns: string) => [Path, Value][];
 
 /** A scalar as written (`"x"`, `'x'` or `x`) read back as a string; undefined when it is anything else. */
-export function unquote(written: string): string | undefined {
+function unquote(written: string): string | undefined {
   if (written.startsWith('"')) {
     try {
       return JSON.parse(written) as string;
@@ -26,7 +26,7 @@ export function unquote(written: string): string | undefined {
 }
 
 /** The new string in the old scalar's quoting (plain only where plain reads back as the same string). */
-export function requote(written: string, v: string): string {
+function requote(written: string, v: string): string {
   if (written.startsWith('"')) return JSON.stringify(v);
   if (written.startsWith("'")) return `'${v.replace(/'/g, "''")}'`;
   return stringText(v, true);
