@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
-import { useInternalNode, ViewportPortal } from "@xyflow/react";
+import { useInternalNode, useStore as useFlowStore, ViewportPortal } from "@xyflow/react";
 import { useStore } from "../store";
 import { commitEdit } from "../edit/commit";
 import { startConnect } from "../edit/connectDrag";
@@ -30,6 +30,7 @@ function nodeAt(x: number, y: number): string | null {
 /** The grip on the selected node, in the flow's coordinates. */
 function Grip({ id }: { id: string }) {
   const n = useInternalNode(id);
+  const zoom = useFlowStore((s) => s.transform[2]);
   const data = n?.data as ResourceData | undefined;
   if (!n || !data?.g || !data.g.defined || !SOURCES.has(data.g.role)) return null;
   const { x, y } = n.internals.positionAbsolute;
@@ -38,7 +39,7 @@ function Grip({ id }: { id: string }) {
     <ViewportPortal>
       <div
         className="sy-connect-grip nodrag nopan"
-        style={{ transform: `translate(${x + w - 2}px, ${y + data.handleY - 9}px)` }}
+        style={{ transform: `translate(${x + w}px, ${y + data.handleY}px) scale(${Math.max(1, 1 / zoom)}) translate(-50%, -50%)`, transformOrigin: "0 0" }}
         title="Drag onto a Gateway, a listener or a Service to add a reference"
         data-testid="connect-grip"
         onPointerDown={(e) => startConnect(id, undefined, e)}

@@ -5,7 +5,7 @@
  * for a two-backend rule.
  */
 import { useEffect, useRef, useState } from "react";
-import { EdgeLabelRenderer } from "@xyflow/react";
+import { EdgeLabelRenderer, useStore as useFlowStore } from "@xyflow/react";
 import { useStore } from "../store";
 import { commitEdit } from "../edit/commit";
 import { removeSelectedEdge } from "../edit/edgeActions";
@@ -88,9 +88,11 @@ function RuleWeights({ route, rule, index }: { route: string; rule: number; inde
 
 export function EdgeTools({ data, x, y }: { data: RefEdgeData; x: number; y: number }) {
   const backends = data.refs.filter((r) => r.type === "backendRef" && r.rule !== undefined);
+  // Drawn in the flow's coordinates, but kept at screen size whatever the zoom, to stay usable.
+  const zoom = useFlowStore((s) => s.transform[2]);
   return (
     <EdgeLabelRenderer>
-      <div className="sy-edge-tools nodrag nopan" style={{ transform: `translate(-50%, 12px) translate(${x}px, ${y}px)` }} data-testid="edge-tools">
+      <div className="sy-edge-tools nodrag nopan" style={{ transform: `translate(${x}px, ${y}px) scale(${1 / zoom}) translate(-50%, 12px)`, transformOrigin: "0 0" }} data-testid="edge-tools">
         {backends.map((r) => (
           <RuleWeights key={r.id} route={r.from} rule={r.rule!} index={Number(r.path[r.path.length - 1])} />
         ))}
