@@ -16,6 +16,13 @@ interface Drafts {
 
 const draftsOf = (r: SimRequest): Drafts => ({ url: formatTarget(r.request), headers: formatHeaders(r.request.headers) });
 
+/**
+ * Hosts suggested in the URL field at most. A configuration with thousands of routes has thousands
+ * of hostnames: as many options, rebuilt whenever a hostname is edited (every keystroke in the
+ * editor), blocked the main thread for 100 ms and more, and no one picks from such a list.
+ */
+const MAX_HOST_SUGGESTIONS = 200;
+
 export function HttpFields({ request, setRequest, hosts }: { request: SimRequest; setRequest: (r: SimRequest) => void; hosts: string[] }) {
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(request));
   const committed = useRef<SimRequest>(request);
@@ -76,7 +83,7 @@ export function HttpFields({ request, setRequest, hosts }: { request: SimRequest
         )}
       </div>
       <datalist id="sim-hosts">
-        {hosts.map((h) => (
+        {hosts.slice(0, MAX_HOST_SUGGESTIONS).map((h) => (
           <option key={h} value={grpc ? `grpc://${h}/` : `${scheme}://${h}/`} />
         ))}
       </datalist>

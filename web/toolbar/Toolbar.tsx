@@ -8,7 +8,7 @@ import { GalleryMenu } from "./GalleryMenu";
 import { ExportMenu } from "./ExportMenu";
 import { HelpOverlay } from "./HelpOverlay";
 import { FileDrop } from "./FileDrop";
-import { FILE_INPUT_ID, copyShareLink, openFilePicker, toggleTheme } from "./actions";
+import { FILE_INPUT_ID, copyShareLink, openFilePicker, tidyLayout, toggleTheme } from "./actions";
 import { openFiles } from "./files";
 import { installShortcuts } from "./shortcuts";
 import { clearNotice, useNotice } from "./notice";
@@ -60,6 +60,9 @@ export function Toolbar() {
         Share
       </button>
       <ExportMenu />
+      <button type="button" data-testid="tidy-layout" title="Tidy the graph layout: lay it out again from scratch, untangling lines edits left crossed (Alt+L)" onClick={tidyLayout}>
+        Tidy
+      </button>
       <UndoButtons />
       <span className="spacer" />
       <NoticeView />

@@ -5,6 +5,7 @@ import { useStore } from "../store";
 import { shareUrl } from "../share/link";
 import { downloadBlob, withExtension } from "./download";
 import { showNotice } from "./notice";
+import { tidyLayout as tidyInWorker } from "../store/sync";
 
 /** The hidden file input the toolbar renders (a keyboard shortcut may open it too). */
 export const FILE_INPUT_ID = "open-files-input";
@@ -58,4 +59,12 @@ export function focusCanvasSearch(): void {
 
 export function openFilePicker(): void {
   document.getElementById(FILE_INPUT_ID)?.click();
+}
+
+/**
+ * Lay the graph out again from scratch (in the worker): edits are laid out incrementally, keeping
+ * what was drawn in place, so lines an edit tangled stay tangled until the user asks for this.
+ */
+export function tidyLayout(): void {
+  void tidyInWorker();
 }

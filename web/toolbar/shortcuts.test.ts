@@ -30,6 +30,9 @@ describe("SHORTCUTS", () => {
     expect(new Set(keys.map((k) => JSON.stringify(parseCombo(k)))).size).toBe(keys.length);
     for (const s of SHORTCUTS) expect(s.description.length).toBeGreaterThan(5);
   });
+  it("lists the tidy-layout shortcut (the help overlay reads this table)", () => {
+    expect(SHORTCUTS.find((s) => s.keys === "Alt+L")?.description).toMatch(/^Tidy the graph layout/);
+  });
 });
 
 describe("onShortcutKey", () => {

@@ -3,7 +3,7 @@
  */
 import { useStore } from "../store";
 import { runSimulation } from "../panels/simulate";
-import { exportYaml, focusCanvasSearch, copyShareLink, openFilePicker, toggleTheme } from "./actions";
+import { exportYaml, focusCanvasSearch, copyShareLink, openFilePicker, tidyLayout, toggleTheme } from "./actions";
 import { findShortcut, isTypingTarget } from "./keys";
 
 export interface Shortcut {
@@ -26,6 +26,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "Ctrl+S", description: "Download the YAML", run: exportYaml },
   { keys: "Ctrl+Shift+S", description: "Copy a share link", run: () => void copyShareLink() },
   { keys: "Ctrl+O", description: "Open YAML files", run: openFilePicker },
+  { keys: "Alt+L", description: "Tidy the graph layout (lay it out again from scratch)", run: tidyLayout },
   { keys: "Alt+T", description: "Switch between light and dark theme", run: toggleTheme },
   { keys: "Escape", description: "Close this help or an open menu", run: () => useStore.getState().setHelpOpen(false) },
 ];

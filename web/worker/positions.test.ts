@@ -36,3 +36,33 @@ describe("Positions: an edit the layout cannot see keeps the previous positions"
     expect(p.laidOut).toBe(true);
   });
 });
+
+/** A Gateway, six routes r1…r6 and six Services; `pairs` says which route sends to which Service. */
+function wired(pairs: [number, number][]): string {
+  const docs = [
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: gw, namespace: infra }\nspec:\n  gatewayClassName: demo\n  listeners:\n  - { name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }",
+  ];
+  for (const [r, s] of pairs)
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: r${r}, namespace: app }\nspec:\n  parentRefs: [{ name: gw, namespace: infra }]\n  rules:\n  - backendRefs: [{ name: s${s}, port: 80 }]`);
+  for (let s = 1; s <= 6; s++) docs.push(`apiVersion: v1\nkind: Service\nmetadata: { name: s${s}, namespace: app }\nspec: { ports: [{ port: 80 }] }`);
+  return docs.join("\n---\n") + "\n";
+}
+
+describe("Engine.layout(tidy): from scratch, with crossing reduction", () => {
+  it("untangles what incremental edits left crossed, keeping every node", () => {
+    const e = new Engine();
+    e.load(wired([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]), "w.yaml");
+    // Every route now sends to the opposite Service: kept in place, all six lines cross.
+    const crossed = e.load(wired([[1, 6], [2, 5], [3, 4], [4, 3], [5, 2], [6, 1]]), "w.yaml");
+    const y = (s: { positions: Record<string, { y: number }> }, id: string) => s.positions[id].y;
+    expect(y(crossed, "Service/app/s1")).toBeLessThan(y(crossed, "Service/app/s6"));
+    const tidy = e.layout([], true)!;
+    expect(Object.keys(tidy.positions).sort()).toEqual(Object.keys(crossed.positions).sort());
+    expect(Object.keys(tidy.positions).sort()).toEqual(tidy.graph.nodes.map((n) => n.id).sort());
+    // Each Service now faces its route: s6 (r1's) on top.
+    for (let i = 1; i < 6; i++) expect(y(tidy, `Service/app/s${7 - i}`)).toBeLessThan(y(tidy, `Service/app/s${6 - i}`));
+    // A later edit goes on from the tidy layout.
+    const after = e.load("# edited\n" + wired([[1, 6], [2, 5], [3, 4], [4, 3], [5, 2], [6, 1]]), "w.yaml");
+    expect(after.positions["Service/app/s6"]).toEqual(tidy.positions["Service/app/s6"]);
+  });
+});
