@@ -73,6 +73,25 @@ describe("patchFlow: an edit patches the previous flow, drawing exactly what a f
     expect(changedEdges.map((x) => x.data!.label).sort()).toEqual(["w30 · 25%", "w90 · 75%"]);
   });
 
+  it("a reference inside a bundle (15 routes of a box onto one Service) updates the bundle", () => {
+    const shared = BASE.replace(/- name: app-\d+-canary/g, "- name: shared");
+    const app = new AppSide();
+    const view: ViewOptions = { hiddenNamespaces: [], hiddenKinds: [], collapsed: [] };
+    const s1 = app.load(shared);
+    const f1 = toFlow({ graph: s1.graph, positions: s1.positions, view });
+    const bundle = f1.edges.find((e) => e.data!.to === "Service/team-0/shared" && e.data!.members);
+    expect(bundle?.data!.from).toBe("group:Namespace/team-0@3");
+    const s2 = app.load(shared.replace("      weight: 10\n", "      weight: 30\n"));
+    expect(s2.positions).toBe(s1.positions);
+    const input = { graph: s2.graph, positions: s2.positions, view };
+    const patched = toFlow(input, f1);
+    expect(patched.memo?.shared).toBe(f1.memo?.shared);
+    expect(drawn(patched)).toEqual(drawn(toFlow(input)));
+    const after = patched.edges.find((e) => e.id === bundle!.id)!;
+    expect(after).not.toBe(bundle);
+    expect(after.data!.refs.some((r) => r.weight === 30)).toBe(true);
+  });
+
   it("a health change inside a collapsed namespace rebuilds its summary", () => {
     const app = new AppSide();
     const view: ViewOptions = { hiddenNamespaces: [], hiddenKinds: [], collapsed: ["team-1"] };

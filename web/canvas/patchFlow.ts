@@ -8,7 +8,7 @@
  * summary's health changing; many changes at once — returns null and toFlow builds afresh.
  */
 import type { GraphEdge, GraphNode } from "../../src/graph";
-import type { FlowEdge, FlowNode, ResourceNode } from "./flowTypes";
+import { groupNodeId, type FlowEdge, type FlowNode, type ResourceNode } from "./flowTypes";
 import { edgeOf, type EdgeIndex } from "./flowEdges";
 import type { BundleMembers } from "./bundles";
 import { sameGraphNode } from "./same";
@@ -30,8 +30,6 @@ interface SharedLookups {
   nodeAt?: Map<string, number>;
   /** Drawn edge id → index in `edges`. */
   edgeAt?: Map<string, number>;
-  /** Graph edge id → the drawn edge's ends (from, to) that stands for it; null when ids repeat. */
-  refEnds?: Map<string, [string, string]> | null;
 }
 
 /** Past this many changed objects (or this share of them), a fresh build is cheaper. */
@@ -72,17 +70,29 @@ function indexOfIds(items: readonly { id: string }[]): Map<string, number> {
   return m;
 }
 
-function refEndsOf(edges: readonly FlowEdge[]): Map<string, [string, string]> | null {
-  const m = new Map<string, [string, string]>();
-  for (const fe of edges) {
-    const d = fe.data!;
-    const ends: [string, string] = [d.from, d.to];
-    for (const r of d.refs) {
-      if (m.has(r.id)) return null;
-      m.set(r.id, ends);
-    }
-  }
-  return m;
+/**
+ * The drawn edge standing for graph edge `e` in `prev`: between what stands for its ends, or a
+ * bundle from one end into the other end's box (bundles.ts). Undefined when the reference is not
+ * drawn at all; null when it should be drawn but was not found (then the caller builds afresh).
+ */
+function drawnEdgeOf(e: GraphEdge, prev: Flow, vis: Visibility): FlowEdge | null | undefined {
+  if (e.type === "listener" && vis.portOwner.has(e.to)) return undefined;
+  const a = prev.rep.get(e.from);
+  const b = prev.rep.get(e.to);
+  if (a === undefined || b === undefined || a === b) return undefined;
+  const holds = (fe: FlowEdge | undefined): fe is FlowEdge => !!fe && fe.data!.refs.some((r) => r.id === e.id);
+  const direct = prev.edgeIndex.get(a)?.get(b);
+  if (holds(direct)) return direct;
+  const boxOf = (id: string): string | undefined => {
+    const n = vis.byId.get(id);
+    return n && n.namespace && !vis.portOwner.has(id) && vis.rep.get(id) === id ? groupNodeId(n.namespace, vis.column.get(id)!) : undefined;
+  };
+  const bb = boxOf(b);
+  const intoBox = bb === undefined ? undefined : prev.edgeIndex.get(a)?.get(bb);
+  if (holds(intoBox)) return intoBox;
+  const ba = boxOf(a);
+  const fromBox = ba === undefined ? undefined : prev.edgeIndex.get(ba)?.get(b);
+  return holds(fromBox) ? fromBox : null;
 }
 
 /** The previous flow patched for `input`, or null when the edit changed the structure. */
@@ -125,34 +135,26 @@ export function patchFlow(input: FlowInput, prev: Flow): Flow | null {
   }
 
   // Edges: the drawn edge standing for each changed reference is rebuilt with it.
-  const changedRefs = new Map<string, Map<string, GraphEdge>>(); // drawn edge id → ref id → new ref
-  const touched = new Map<string, [string, string]>(); // drawn edge id → ends
-  if (edgeIdx.length) {
-    if (m.shared.refEnds === undefined) m.shared.refEnds = refEndsOf(prev.edges);
-    const refEnds = m.shared.refEnds;
-    if (!refEnds) return null;
-    for (const i of edgeIdx) {
-      const a = g0.edges[i];
-      const b = g1.edges[i];
-      if (a.id !== b.id || a.from !== b.from || a.to !== b.to || a.type !== b.type) return null;
-      const ends = refEnds.get(b.id);
-      if (!ends) continue; // not drawn (inside a collapsed namespace, a port's own listener edge…)
-      const key = `${ends[0]}>${ends[1]}`;
-      touched.set(key, ends);
-      let refs = changedRefs.get(key);
-      if (!refs) changedRefs.set(key, (refs = new Map()));
-      refs.set(b.id, b);
-    }
+  const changedRefs = new Map<FlowEdge, Map<string, GraphEdge>>(); // drawn edge → ref id → new ref
+  for (const i of edgeIdx) {
+    const a = g0.edges[i];
+    const b = g1.edges[i];
+    if (a.id !== b.id || a.from !== b.from || a.to !== b.to || a.type !== b.type) return null;
+    const fe = drawnEdgeOf(b, prev, m.vis);
+    if (fe === null) return null;
+    if (fe === undefined) continue; // not drawn (inside a collapsed namespace, a port's own listener edge…)
+    let refs = changedRefs.get(fe);
+    if (!refs) changedRefs.set(fe, (refs = new Map()));
+    refs.set(b.id, b);
   }
   const byId = newNodes.size ? new Map(prev.byId) : prev.byId;
   for (const [id, n] of newNodes) byId.set(id, n);
   const newEdges = new Map<string, FlowEdge>();
-  for (const [key, [from, to]] of touched) {
-    const fe = prev.edgeIndex.get(from)?.get(to);
+  for (const [fe, repl] of changedRefs) {
+    const { from, to } = fe.data!;
     const na = byId.get(from);
     const nb = byId.get(to);
-    if (!fe || !na || !nb) return null;
-    const repl = changedRefs.get(key)!;
+    if (!na || !nb) return null;
     const refs = fe.data!.refs.map((r) => repl.get(r.id) ?? r);
     const e = edgeOf(from, to, refs, na, nb, m.vis, fe, m.bundles.get(from)?.get(to));
     if (e !== fe) newEdges.set(e.id, e);
