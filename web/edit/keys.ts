@@ -1,8 +1,9 @@
 /**
  * Keys of visual editing, for the whole window (capture phase, ahead of Monaco and React Flow):
  * - Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo — the app's one history, whether the focus is in the
- *   YAML editor (Monaco's own undo stack is bypassed: its keys are taken here) or on the canvas. In
- *   the inspector's text fields the browser's field undo applies until the field is committed.
+ *   YAML editor (Monaco's own undo stack is bypassed: its keys are taken here), on the canvas or on
+ *   an inspector select or slider. In the inspector's text fields the browser's own undo of the
+ *   typing applies (the field is not committed yet).
  * - Delete / Backspace on a selected edge: remove the references it stands for. Escape: unselect it.
  */
 import { useStore } from "../store";
@@ -40,11 +41,22 @@ function inMonaco(t: EventTarget | null): boolean {
   return typeof el?.closest === "function" && !!el.closest(".monaco-editor");
 }
 
-/** A form field (not Monaco): its own undo and its own Delete key. */
+/** A form field (not Monaco): its own Delete key. */
 function inField(t: EventTarget | null): boolean {
   const el = t as El | null;
   if (!el || typeof el.tagName !== "string" || inMonaco(t)) return false;
   return !!el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
+
+/** Input types whose text the browser can undo itself (a select, a slider or a checkbox cannot). */
+const TEXT_INPUTS = new Set(["text", "number", "search", "email", "url", "tel", "password", ""]);
+
+/** A field with text the browser undoes by itself while it is being typed (not yet committed). */
+function inTextField(t: EventTarget | null): boolean {
+  const el = t as (El & { type?: string }) | null;
+  if (!inField(t) || !el) return false;
+  if (el.isContentEditable || el.tagName === "TEXTAREA") return true;
+  return el.tagName === "INPUT" && TEXT_INPUTS.has(String(el.type ?? "").toLowerCase());
 }
 
 /** Which history step a key press asks for, if any. */
@@ -60,7 +72,7 @@ export function onEditKey(e: KeyboardEvent): void {
   if (e.isComposing) return;
   const step = historyKey(e);
   if (step) {
-    if (inField(e.target)) return;
+    if (inTextField(e.target)) return;
     e.preventDefault();
     e.stopPropagation();
     void (step === "undo" ? undo() : redo());
