@@ -55,7 +55,7 @@ function run(s: Session, e: Edit): void {
     case "deleteResource":
       return deleteResource(s, e.target);
     case "rename":
-      return rename(s, e.target, e.newName);
+      return rename(s, e.target, e.newName, e.referencesOnly);
     case "addListener":
       return addListener(s, e.target, e.listener ?? {}, e.index);
     case "updateListener":

@@ -199,3 +199,13 @@ describe("renames with the text's parse as context", () => {
     expect(applyEdit(text, { op: "rename", target: GW, newName: "front" }, { resources: parse(text).resources })).toEqual({ ok: true, text: after, changed: expect.any(Array), patches: expect.any(Array) });
   });
 });
+
+describe("a rename across files", () => {
+  it("referencesOnly updates references in a text that does not hold the object", () => {
+    const routes = CONFIG.split("---\n").filter((d) => /kind: (HTTP|GRPC)Route/.test(d)).join("---\n");
+    const after = edited(routes, { op: "rename", target: { kind: "Service", name: "cart", namespace: "shop" }, newName: "basket", referencesOnly: true });
+    expect(lineDiff(routes, after)).toEqual({ removed: ["    - name: cart", "    - name: cart"], added: ["    - name: basket", "    - name: basket"] });
+    expect(applyEdit(routes, { op: "rename", target: { kind: "Service", name: "cart", namespace: "shop" }, newName: "basket" })).toEqual({ ok: false, error: "Service cart in namespace shop not found" });
+    expect(applyEdit(routes, { op: "rename", target: { kind: "Service", name: "cart", namespace: "elsewhere" }, newName: "basket", referencesOnly: true })).toMatchObject({ ok: true, text: routes });
+  });
+});

@@ -120,7 +120,9 @@ interface FilterAt extends On {
 /**
  * A structured edit. The generic operations (`set`, `delete`, `insert`, `move`, `merge`) reach any
  * field; the named ones carry the logic a field-level change would miss (defaults, unique names,
- * references across documents, spec constraints).
+ * references across documents, spec constraints). A rename follows references within the text it
+ * is applied to; in a workspace of several files, apply it to the file that holds the object and
+ * with `referencesOnly` to the others.
  */
 export type Edit =
   | ({ op: "set"; path: Path; value: Value } & On)
@@ -131,7 +133,7 @@ export type Edit =
   | { op: "batch"; edits: Edit[] }
   | { op: "createResource"; resource: NewResource }
   | ({ op: "deleteResource" } & On)
-  | ({ op: "rename"; newName: string } & On)
+  | ({ op: "rename"; newName: string; referencesOnly?: boolean } & On)
   | ({ op: "addListener"; listener?: ListenerInput; index?: number } & On)
   | ({ op: "updateListener"; listener: string; changes: ListenerChanges } & On)
   | ({ op: "removeListener"; listener: string } & On)

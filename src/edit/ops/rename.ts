@@ -1,6 +1,6 @@
 /** Renaming a resource (or a listener) and every reference to it, across all documents. */
 import { isMap, isSeq, type Node as YNode } from "yaml";
-import { isNamespaced, splitApiVersion } from "../../model/kinds";
+import { KINDS, isNamespaced, splitApiVersion } from "../../model/kinds";
 import type { Session } from "../session";
 import type { DocEditor } from "../doc";
 import { setAt } from "../primitives";
@@ -47,9 +47,10 @@ function updateAll(s: Session, needle: string, updates: Updates): void {
 }
 
 /** Rename a resource; references to it in every document follow (see refs.ts for the list). */
-export function rename(s: Session, target: Target, newName: string): void {
+export function rename(s: Session, target: Target, newName: string, referencesOnly = false): void {
   if (!newName) throw new EditError("the new name is empty");
   if (newName === target.name) return;
+  if (referencesOnly) return renameReferences(s, target, newName);
   const { ed } = s.find(target);
   const apiVersion = String(ed.get(["apiVersion"]) ?? "");
   const kind = String(ed.get(["kind"]));
@@ -66,6 +67,17 @@ export function rename(s: Session, target: Target, newName: string): void {
   s.find(target);
   setAt(ed, ["metadata", "name"], newName);
   const r: Renamed = { group, kind, namespace: ns, name: target.name };
+  updateAll(s, target.name, (obj, selfNs) => renameUpdates(obj, selfNs, r, newName));
+}
+
+/**
+ * Only the references (the object lives in another file of the workspace): its group comes from the
+ * kind registry, its namespace from the target ("default" when left out; none for cluster-scoped kinds).
+ */
+function renameReferences(s: Session, target: Target, newName: string): void {
+  const info = KINDS.find((k) => k.kind === target.kind);
+  if (!info) throw new EditError(`references to ${target.kind}, a kind Switchyard does not model, cannot be followed`);
+  const r: Renamed = { group: info.group, kind: target.kind, namespace: info.namespaced ? (target.namespace ?? "default") : "", name: target.name };
   updateAll(s, target.name, (obj, selfNs) => renameUpdates(obj, selfNs, r, newName));
 }
 
