@@ -134,3 +134,5 @@ settle();
 printTable("Layout (ranked columns, crossings, incremental)", (await import("./layout")).layoutRows(quick));
 settle();
 printTable("Structured edits (applyEdit)", (await import("./edit")).editRows(quick));
+settle();
+printTable("Visual edit loop", (await import("./edit-loop")).editLoopRows());
