@@ -98,10 +98,13 @@ export function useCanvasView(flow: Flow, graph: Graph | undefined): (id: string
         const st = useStore.getState();
         const namespaces = new Set(graph.groups.map((g) => g.namespace));
         if (!st.collapsed.some((ns) => namespaces.has(ns))) {
-          const suggested = suggestCollapsed(graph);
+          // The worker usually collapsed them already (Engine.load's autoCollapse): adopt its choice,
+          // this flow is the collapsed one. Otherwise suggest here and wait for that layout.
+          const laid = st.good?.graph === graph ? (st.good.collapsed ?? []) : [];
+          const suggested = laid.length ? new Set(laid) : suggestCollapsed(graph);
           if (suggested.size) {
             st.setCollapsed([...suggested]);
-            return; // the collapsed flow comes next; its view is set then
+            if (!laid.length) return; // the collapsed flow comes next; its view is set then
           }
         }
       }

@@ -24,7 +24,9 @@ function refresh(): void {
   setBusy(true);
   sentAt.set(textRevision, performance.now());
   // A loaded file or example is a new configuration: a full snapshot costs less than a delta.
-  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load" });
+  // A new picture opens with its largest namespaces collapsed, laid out so at once (useCanvasView
+  // then adopts them as the view's): the expanded picture of a large configuration is never built.
+  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load", autoCollapse: true });
 }
 
 /** Every snapshot the worker sends, in order: into the store; a new text re-evaluates the requests. */

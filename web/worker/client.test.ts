@@ -109,6 +109,16 @@ describe("EngineClient", () => {
     expect(c.snapshot()).toBe(s);
   });
 
+  it("adopts the namespaces the worker collapsed in a new picture, so the next load keeps them", async () => {
+    const c = new EngineClient();
+    const big = routesYaml(200, 5);
+    const s1 = await c.request({ text: big, fileName: "w.yaml", tag: 1, collapsed: [], autoCollapse: true });
+    expect(s1!.collapsed?.length).toBeGreaterThan(0);
+    const s2 = await c.request({ text: big.replace("      weight: 10\n", "      weight: 20\n"), fileName: "w.yaml", tag: 2, autoCollapse: true });
+    expect(s2!.collapsed).toEqual(s1!.collapsed);
+    expect(FakeWorker.last!.sent.at(-1)).toMatchObject({ type: "load", collapsed: s1!.collapsed });
+  });
+
   it("waits for a text before laying out", async () => {
     const c = new EngineClient();
     expect(await c.request({ collapsed: ["x"] })).toBeNull();

@@ -29,6 +29,8 @@ export interface SnapshotRequest {
   tidy?: boolean;
   /** Ask for a full snapshot rather than a delta (a new configuration). */
   full?: boolean;
+  /** A new picture opens with its largest namespaces collapsed (see Engine.load). */
+  autoCollapse?: boolean;
 }
 
 /** Called with every snapshot, in order: `tag` of the newest text it reflects; `loaded`: it reflects a new text. */
@@ -40,6 +42,7 @@ interface Queued {
   tag?: number;
   tidy: boolean;
   full: boolean;
+  autoCollapse: boolean;
   waiters: ((s: Snapshot | null) => void)[];
 }
 
@@ -100,7 +103,7 @@ export class EngineClient {
         q.waiters = [];
         for (const w of superseded) w(null);
       }
-      const next: Queued = q ?? { fileName: this.fileName, tidy: false, full: false, waiters: [] };
+      const next: Queued = q ?? { fileName: this.fileName, tidy: false, full: false, autoCollapse: false, waiters: [] };
       if (r.text !== undefined) {
         next.text = r.text;
         next.fileName = r.fileName ?? next.fileName;
@@ -108,6 +111,7 @@ export class EngineClient {
       }
       next.tidy ||= !!r.tidy;
       next.full ||= !!r.full;
+      next.autoCollapse ||= !!r.autoCollapse;
       next.waiters.push(resolve);
       this.queued = next;
       void this.pump();
@@ -154,7 +158,7 @@ export class EngineClient {
       const base = q.full || attempt > 0 ? undefined : this.current?.version;
       const collapsed = [...this.collapsed];
       const m = loading
-        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, base })
+        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base })
         : await this.send({ type: "layout", collapsed, tidy: q.tidy, base });
       let s: Snapshot;
       if (m.type === "loaded") s = m.snapshot;
@@ -168,6 +172,8 @@ export class EngineClient {
         }
       } else return null;
       this.current = s;
+      // The worker collapsed a new picture's largest namespaces: that is the wish from now on.
+      if (loading && q.autoCollapse && s.collapsed?.some((ns) => !this.collapsed.includes(ns))) this.collapsed = [...s.collapsed];
       for (const l of this.listeners) l(s, { tag: this.tag, loaded: loading });
       return s;
     }

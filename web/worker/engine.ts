@@ -21,7 +21,25 @@ import type { Assumption } from "../../src/model/model";
 import type { ResourceStatus } from "../../src/model/status";
 import type { GatewayInfo, Positioned, ResourceSpan, Snapshot } from "./protocol";
 import { effectiveCollapsed, Positions } from "./positions";
+import { suggestCollapsed } from "../../src/graph/layout";
 import { Interner } from "./stable";
+
+/** How to load: namespaces to lay out collapsed, from scratch, collapse a new picture's largest namespaces. */
+export interface LoadOptions {
+  collapsed?: readonly string[];
+  tidy?: boolean;
+  autoCollapse?: boolean;
+}
+
+/** Whether `next` is an edit of `prev` (most node ids shared) rather than a new picture. */
+export function samePicture(prev: Graph | undefined, next: Graph): boolean {
+  if (!prev || !prev.nodes.length || !next.nodes.length) return false;
+  const ids = new Set<string>();
+  for (const n of prev.nodes) ids.add(n.id);
+  let shared = 0;
+  for (const n of next.nodes) if (ids.has(n.id)) shared++;
+  return shared >= 0.5 * Math.max(prev.nodes.length, next.nodes.length);
+}
 
 /** What a snapshot is made of apart from its layout, kept to lay the same graph out again. */
 type Parts = Omit<Snapshot, "version" | "positions" | "collapsed" | "timings">;
@@ -48,11 +66,14 @@ export class Engine {
   private gws = new Interner<GatewayInfo>((g) => g.ref);
 
   /**
-   * Parse and simulate a text, laid out with `collapsed` namespaces (default: as before), from
-   * scratch when `tidy`; never throws.
+   * Parse and simulate a text, laid out with `opts.collapsed` namespaces (default: as before), from
+   * scratch when `tidy`; never throws. With `autoCollapse`, a new picture (not an edit of the last
+   * one) none of whose namespaces is asked collapsed opens with its largest namespaces collapsed
+   * (suggestCollapsed: a readable first view), laid out once that way; `Snapshot.collapsed` says so.
    */
-  load(text: string, fileName: string, collapsed?: readonly string[], tidy = false): Snapshot {
-    if (collapsed) this.collapsed = [...collapsed];
+  load(text: string, fileName: string, opts: LoadOptions = {}): Snapshot {
+    if (opts.collapsed) this.collapsed = [...opts.collapsed];
+    const prevGraph = this.parts?.graph;
     const t0 = performance.now();
     const parsed = parse({ name: fileName, text }, this.cache);
     const t1 = performance.now();
@@ -60,6 +81,13 @@ export class Engine {
     const t2 = performance.now();
     const built = buildGraph(model, this.graphCache);
     const graph: Graph = { nodes: this.nodes.list(built.nodes), edges: this.edges.list(built.edges), groups: this.groups.list(built.groups) };
+    if (opts.autoCollapse && !samePicture(prevGraph, graph)) {
+      const present = new Set(graph.groups.map((g) => g.namespace));
+      if (!this.collapsed.some((ns) => present.has(ns))) {
+        const suggested = suggestCollapsed(graph);
+        if (suggested.size) this.collapsed = [...suggested];
+      }
+    }
     const t3 = performance.now();
     this.model = model;
     this.parts = {
@@ -72,7 +100,7 @@ export class Engine {
       syntaxErrors: parsed.diagnostics.some((d) => d.code === "yaml-syntax" || d.code === "duplicate-key"),
     };
     const t4 = performance.now();
-    const { positions, laidOut } = this.layOut(tidy);
+    const { positions, laidOut } = this.layOut(!!opts.tidy);
     const t5 = performance.now();
     return { ...this.parts, version: ++this.version, positions, ...laidOut, timings: { parse: t1 - t0, simulate: t2 - t1, graph: t3 - t2, snapshot: t4 - t3, layout: t5 - t4 } };
   }

@@ -13,7 +13,7 @@ export class WorkerHandler {
   /** The answer to one message; never throws. */
   handle(m: ToWorker): FromWorker {
     try {
-      if (m.type === "load") return this.sender.message(m.id, this.engine.load(m.text, m.fileName, m.collapsed, m.tidy), m.base);
+      if (m.type === "load") return this.sender.message(m.id, this.engine.load(m.text, m.fileName, { collapsed: m.collapsed, tidy: m.tidy, autoCollapse: m.autoCollapse }), m.base);
       if (m.type === "layout") {
         const s = this.engine.layout(m.collapsed, m.tidy);
         return s ? this.sender.message(m.id, s, m.base) : { id: m.id, type: "error", message: "nothing loaded yet" };

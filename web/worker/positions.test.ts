@@ -66,3 +66,24 @@ describe("Engine.layout(tidy): from scratch, with crossing reduction", () => {
     expect(after.positions["Service/app/s6"]).toEqual(tidy.positions["Service/app/s6"]);
   });
 });
+
+describe("Engine.load(autoCollapse): a large new picture opens collapsed, laid out once", () => {
+  const big = routesYaml(200, 5);
+  it("collapses the largest namespaces of a new picture and keeps them through edits", () => {
+    const e = new Engine();
+    const s = e.load(big, "w.yaml", { autoCollapse: true });
+    expect(s.collapsed?.length).toBeGreaterThan(0);
+    for (const ns of s.collapsed!) expect(Object.keys(s.positions).some((id) => id.startsWith(`Namespace/${ns}@`))).toBe(true);
+    const edited = e.load(big.replace("      weight: 10\n", "      weight: 20\n"), "w.yaml", { autoCollapse: true });
+    expect(edited.collapsed).toEqual(s.collapsed);
+  });
+  it("leaves small pictures, and pictures with namespaces asked collapsed, as asked", () => {
+    const e = new Engine();
+    expect(e.load(BASE, "w.yaml", { autoCollapse: true }).collapsed).toBeUndefined();
+    expect(new Engine().load(big, "w.yaml", { autoCollapse: true, collapsed: ["team-1"] }).collapsed).toEqual(["team-1"]);
+    // An edit of the same picture is not a new picture: expanded stays expanded.
+    const f = new Engine();
+    f.load(big, "w.yaml", { collapsed: [] });
+    expect(f.load(big.replace("      weight: 10\n", "      weight: 20\n"), "w.yaml", { autoCollapse: true }).collapsed).toBeUndefined();
+  });
+});

@@ -95,10 +95,11 @@ export interface SnapshotDelta {
  * snapshot the worker sent last, else a full snapshot (omit it to ask for one).
  * `collapsed`: namespaces to lay out collapsed. `layout` lays the current graph out again (for a
  * change of `collapsed`); `tidy` lays it out from scratch, with crossing reduction, instead of
- * incrementally from the previous layout.
+ * incrementally from the previous layout. `autoCollapse`: a new picture whose namespaces are not
+ * asked collapsed opens with its largest ones collapsed (see Engine.load).
  */
 export type ToWorker =
-  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; base?: number }
+  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number }
   | { id: number; type: "layout"; collapsed: string[]; tidy: boolean; base?: number }
   | { id: number; type: "simulate"; requests: SimRequest[]; trace: boolean };
 
