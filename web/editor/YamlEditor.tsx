@@ -209,6 +209,14 @@ export function YamlEditor(props: YamlEditorProps) {
       foldingStrategy: "indentation",
       folding: !large,
       stickyScroll: { enabled: !large, defaultModel: "indentationModel" },
+      // Past LARGE_LINES also the per-keystroke extras that scan beyond the edited line: bracket
+      // pairs (their tree is re-parsed after edits; block YAML has few brackets anyway), bracket
+      // matching, and highlighting other occurrences of the word or selection in the whole model.
+      bracketPairColorization: { enabled: !large },
+      guides: { bracketPairs: false, indentation: true },
+      matchBrackets: large ? "never" : "always",
+      occurrencesHighlight: large ? "off" : "singleFile",
+      selectionHighlight: !large,
     }),
     [readOnly, large],
   );
