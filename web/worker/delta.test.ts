@@ -80,6 +80,22 @@ describe("snapshot deltas", () => {
     expect(same).toBeGreaterThanOrEqual(before.graph.nodes.length - 2);
   });
 
+  it("send the spans a keystroke moved as one shift", () => {
+    const app = new App();
+    const before = app.load(BASE);
+    const after = app.load(edits[3].text); // a character typed in app-3's hostname
+    const d = app.delta();
+    expect(d.spans.shift?.[1]).toBe(1);
+    expect(d.spans.shift?.[2]).toBe(0);
+    expect(d.spans.shift![0]).toBeGreaterThan(50);
+    expect(d.spans.fresh.length).toBeLessThanOrEqual(1);
+    const moved = after.spans.at(-1)!;
+    expect(moved.start).toBe(before.spans.at(-1)!.start + 1);
+    // A new line moves lines too.
+    app.load(edits[3].text.replace("# route 10:", "# route 10:\n#"));
+    expect(app.delta().spans.shift?.[2]).toBe(1);
+  });
+
   it("lay out collapsed namespaces and tidy in the worker, keeping the graph object", () => {
     const app = new App();
     const s0 = app.load(BASE);

@@ -29,6 +29,7 @@ export class PatchMismatch extends Error {}
  * other in `prev` extend one run; an index of `prev` is built only when an item moved.
  */
 export function patchList<T>(prev: readonly T[], next: readonly T[]): ListPatch<T> {
+  if (prev === next) return { runs: next.length ? [0, next.length] : [], fresh: [] };
   const runs: number[] = [];
   const fresh: T[] = [];
   let index: Map<T, number> | null = null;
@@ -99,6 +100,7 @@ export function applyList<T>(prev: readonly T[], p: ListPatch<T>): T[] {
 export function patchRecord<T>(prev: Readonly<Record<string, T>>, next: Readonly<Record<string, T>>): RecordPatch<T> {
   const set: Record<string, T> = {};
   const remove: string[] = [];
+  if (prev === next) return { set, remove };
   for (const k in next) if (!Object.hasOwn(prev, k) || prev[k] !== next[k]) set[k] = next[k];
   for (const k in prev) if (!Object.hasOwn(next, k)) remove.push(k);
   return { set, remove };

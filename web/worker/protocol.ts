@@ -82,7 +82,12 @@ export interface SnapshotDelta {
   positions: RecordPatch<Positioned>;
   collapsed: string[];
   diagnostics: ListPatch<Diagnostic>;
-  spans: ListPatch<ResourceSpan>;
+  /**
+   * Spans: typing shifts every later object's offsets (and lines), so the tail of the list may come
+   * as `shift` [count, offset, lines]: the previous list's last `count` spans moved by that much;
+   * the patch covers the spans before them.
+   */
+  spans: ListPatch<ResourceSpan> & { shift?: [number, number, number] };
   status: ListPatch<ResourceStatus>;
   assumptions: ListPatch<Assumption>;
   gateways: ListPatch<GatewayInfo>;

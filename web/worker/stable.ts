@@ -28,33 +28,60 @@ export function sameData(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-/** Remembers the last list it saw, by key, and hands back those items for equal new ones. */
+/**
+ * Remembers the last list it saw and hands back its items for equal new ones: first by position (an
+ * edit rarely moves items: a pointer comparison settles most), then by key (items that moved).
+ */
 export class Interner<T> {
-  private prev = new Map<string, T>();
+  private prev: readonly T[] = [];
+  private byKey: Map<string, T> | null = null;
 
   constructor(
     private readonly keyOf: (item: T) => string,
     private readonly same: (a: T, b: T) => boolean = sameData,
   ) {}
 
-  /** `items` with every item equal to the previous list's item of its key replaced by that item. */
+  /**
+   * `items` with every item equal to the previous list's item (at its place, or of its key)
+   * replaced by that item; the previous list itself when every item is.
+   */
   list(items: readonly T[]): T[] {
-    const next = new Map<string, T>();
+    const prev = this.prev;
     const out: T[] = [];
+    let unchanged = prev.length === items.length;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      const key = this.keyOf(item);
-      const old = this.prev.get(key);
-      const v = old !== undefined && (old === item || this.same(old, item)) ? old : item;
+      const at = prev[i];
+      let v = item;
+      if (at === item || (at !== undefined && this.same(at, item))) v = at;
+      else {
+        const old = this.keyed().get(this.keyOf(item));
+        if (old !== undefined && (old === item || this.same(old, item))) v = old;
+      }
+      if (v !== at) unchanged = false;
       out.push(v);
-      if (!next.has(key)) next.set(key, v);
     }
-    this.prev = next;
+    if (unchanged) return prev as T[];
+    this.prev = out;
+    this.byKey = null;
     return out;
+  }
+
+  /** The previous list by key (built when an item is not where it was; the first of a key wins). */
+  private keyed(): Map<string, T> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const x of this.prev) {
+        const k = this.keyOf(x);
+        if (!this.byKey.has(k)) this.byKey.set(k, x);
+      }
+    }
+    return this.byKey;
   }
 
   /** Forget everything (the next list is taken as it is). */
   reset(): void {
-    this.prev = new Map();
+    this.prev = [];
+    this.byKey = null;
   }
 }
