@@ -48,9 +48,12 @@ async function dbRequest<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) =
 }
 
 let writing: Promise<void> = Promise.resolve();
+/** Counts saves: a database write finishing after a newer save must not point local storage at it. */
+let saves = 0;
 
 /** Save the workspace; never throws (storage full or disabled: it just does not survive a reload). */
 export function saveWorkspace(text: string, fileName: string): void {
+  const mine = ++saves;
   if (text.length <= SMALL || typeof indexedDB === "undefined") {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, fileName }));
@@ -61,8 +64,10 @@ export function saveWorkspace(text: string, fileName: string): void {
   }
   // Writes run one after another, so an older text never lands after a newer one.
   writing = writing
-    .then(() => dbRequest("readwrite", (s) => s.put({ text, fileName }, DB_KEY)))
-    .then(() => localStorage.setItem(STORAGE_KEY, JSON.stringify({ inDb: true, fileName })))
+    .then(() => (mine === saves ? dbRequest("readwrite", (s) => s.put({ text, fileName }, DB_KEY)) : undefined))
+    .then(() => {
+      if (mine === saves) localStorage.setItem(STORAGE_KEY, JSON.stringify({ inDb: true, fileName }));
+    })
     .catch(() => undefined);
 }
 
