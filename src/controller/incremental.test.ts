@@ -9,23 +9,9 @@ import { describe, expect, it } from "vitest";
 import { parse, ParseCache } from "../parse";
 import { simulate, ControllerCache } from "./index";
 import type { Model } from "../model/model";
-import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts } from "./testing/edits";
+import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts, plainModel as plain } from "./testing/edits";
 import { meshGenerated } from "./testing/mesh-edits";
 import { POLICY_DOCS, policyGenerated } from "./testing/policy-edits";
-
-/** A Model as plain data: route views by key, listener routes by route key (the objects are per run). */
-function plain(m: Model): unknown {
-  return {
-    status: [...m.status.entries()],
-    byKey: [...m.byKey.entries()],
-    relations: m.relations,
-    diagnostics: m.diagnostics,
-    assumptions: m.assumptions,
-    gateways: m.gateways.map((g) => ({ ...g, listeners: g.listeners.map((l) => ({ ...l, routes: l.routes.map((a) => ({ route: a.route.key, resource: a.route.resource, parentIndex: a.parentIndex, hostnames: a.hostnames })) })) })),
-    routes: m.routes,
-    policies: m.policies,
-  };
-}
 
 /** Simulate `text` with the caches and fresh, and require the same Model. */
 function step(text: string, pc: ParseCache, cc: ControllerCache): { misses: number; envChanged: boolean } {

@@ -5,21 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, ParseCache } from "../parse";
 import { simulate, ControllerCache, modelDelta } from "./index";
-import type { Model } from "../model/model";
-import { GW, NS, SVC, route, docs, rng, generated, edit, localEdit } from "./testing/edits";
-
-function plain(m: Model): unknown {
-  return {
-    status: [...m.status.entries()],
-    byKey: [...m.byKey.entries()],
-    relations: m.relations,
-    diagnostics: m.diagnostics,
-    assumptions: m.assumptions,
-    gateways: m.gateways.map((g) => ({ ...g, listeners: g.listeners.map((l) => ({ ...l, routes: l.routes.map((a) => ({ route: a.route.key, parentIndex: a.parentIndex, hostnames: a.hostnames })) })) })),
-    routes: m.routes,
-    policies: m.policies,
-  };
-}
+import { GW, NS, SVC, route, docs, rng, generated, edit, localEdit, plainModel as plain } from "./testing/edits";
 
 const base = docs(GW, NS, SVC, route("r1", "a"), route("r2", "b"), route("r3", "a"));
 const weighted = (w: number) => docs(GW, NS, SVC, route("r1", "a"), route("r2", "b").replace("{name: s1, port: 80}", `{name: s1, port: 80, weight: ${w}}`), route("r3", "a"));

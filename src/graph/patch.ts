@@ -6,11 +6,11 @@
  * compare them under random edits).
  */
 import { modelDelta } from "../controller/patch";
-import type { Model, Relation } from "../model/model";
+import type { Model } from "../model/model";
 import type { GraphCache } from "./cache";
 import { parentOf, percentOf, relationEdgeList } from "./edges";
 import { diagnosticCounts, GroupIds, resourceNode } from "./nodes";
-import { ruleOf, weightOf } from "./shares";
+import { ruleOf, ruleSums } from "./shares";
 import { ruleSummary } from "./summary";
 import type { Graph } from "./types";
 
@@ -36,14 +36,14 @@ export function patchGraph(model: Model, cache: GraphCache): Graph | null {
     n.data = { hostnames: view.hostnames, rules: view.rules.length, ruleSummaries: view.rules.map((rule) => ruleSummary(rule.raw, view.kind)) };
     nodes[end.index] = n;
     cache.setNode(view.resource, view.key, model.status.get(view.key), counts.get(view.key)?.errors ?? 0, counts.get(view.key)?.warnings ?? 0, hasListeners, view, n);
-    const totals = ruleTotalsOf(d.relations.map((p) => p[1]));
+    const totals = ruleSums(d.relations.map((p) => p[1])).get(view.key) ?? [];
     for (const [was, rel] of d.relations) {
       const memo = cache.memoOf(was);
       if (!memo) return null;
       const before = memo.edges;
       const parent = rel.type === "parentRef" ? parentOf(rel, view) : null;
       const rule = ruleOf(rel.path);
-      const percent = rel.type === "backendRef" ? percentOf(rel, rule >= 0 ? (totals.get(rule) ?? 0) : 0) : undefined;
+      const percent = rel.type === "backendRef" ? percentOf(rel, rule >= 0 ? (totals[rule] ?? 0) : 0) : undefined;
       const list = relationEdgeList(rel, rel.from, percent, parent, last.listenerNode);
       if (list.length !== before.length) return null;
       for (let k = 0; k < list.length; k++) {
@@ -58,15 +58,4 @@ export function patchGraph(model: Model, cache: GraphCache): Graph | null {
   }
   cache.lastNewEdges = made;
   return { nodes, edges, groups: prev.groups };
-}
-
-/** Sum of backendRef weights per rule of one route's relations. */
-function ruleTotalsOf(relations: Relation[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const rel of relations) {
-    if (rel.type !== "backendRef") continue;
-    const rule = ruleOf(rel.path);
-    if (rule >= 0) out.set(rule, (out.get(rule) ?? 0) + weightOf(rel));
-  }
-  return out;
 }

@@ -78,8 +78,8 @@ function closeRun(relations: Relation[], route: RouteView | undefined, members: 
   return true;
 }
 
-/** Any list of relations: sums per route and rule in a map. */
-function mapTotals(relations: Relation[], out: Float64Array): void {
+/** Sums of backendRef weights per route (`from`) and rule index. */
+export function ruleSums(relations: Relation[]): Map<string, number[]> {
   const totals = new Map<string, number[]>();
   for (const rel of relations) {
     if (rel.type !== "backendRef") continue;
@@ -89,6 +89,12 @@ function mapTotals(relations: Relation[], out: Float64Array): void {
     if (!t) totals.set(rel.from, (t = []));
     t[rule] = (t[rule] ?? 0) + weightOf(rel);
   }
+  return totals;
+}
+
+/** Any list of relations: sums per route and rule in a map. */
+function mapTotals(relations: Relation[], out: Float64Array): void {
+  const totals = ruleSums(relations);
   for (let i = 0; i < relations.length; i++) {
     const rel = relations[i];
     if (rel.type !== "backendRef") continue;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFORMANCE_DIR } from "../../testing/conformance";
+import type { Model } from "../../model/model";
 
 export const GW = `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -112,5 +113,20 @@ export function conformanceTexts(): string[] {
   const files = readdirSync(join(dir, "tests")).filter((f) => f.endsWith(".yaml")).sort();
   // Every fifth test manifest on top of the base manifests: all kinds of listeners, grants, policies.
   return files.filter((_, i) => i % 5 === 0).map((f) => base + "\n---\n" + readFileSync(join(dir, "tests", f), "utf8"));
+}
+
+
+/** A Model as plain data: route views by key, listener routes by route key (the objects are per run). */
+export function plainModel(m: Model): unknown {
+  return {
+    status: [...m.status.entries()],
+    byKey: [...m.byKey.entries()],
+    relations: m.relations,
+    diagnostics: m.diagnostics,
+    assumptions: m.assumptions,
+    gateways: m.gateways.map((g) => ({ ...g, listeners: g.listeners.map((l) => ({ ...l, routes: l.routes.map((a) => ({ route: a.route.key, resource: a.route.resource, parentIndex: a.parentIndex, hostnames: a.hostnames })) })) })),
+    routes: m.routes,
+    policies: m.policies,
+  };
 }
 
