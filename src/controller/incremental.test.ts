@@ -8,7 +8,6 @@
 import { describe, expect, it } from "vitest";
 import { parse, ParseCache } from "../parse";
 import { simulate, ControllerCache } from "./index";
-import type { Model } from "../model/model";
 import { GW, NS, SVC, route, docs, rng, generated, edit, conformanceTexts, plainModel as plain } from "./testing/edits";
 import { meshGenerated } from "./testing/mesh-edits";
 import { POLICY_DOCS, policyGenerated } from "./testing/policy-edits";

@@ -9,6 +9,8 @@ import { nsName, refKey } from "../model/ids";
 import { candidatesOf } from "./candidates";
 import { compareCandidates, type Candidate } from "./precedence";
 import { isWildcard, listenerHostnameRank } from "./hostname";
+import { modelDelta } from "../controller/patch";
+import { indexCounts, patchIndex } from "./index-patch";
 
 /** Candidates of one hostname bucket, indexed by path. */
 export interface PathIndex {
@@ -102,26 +104,44 @@ const cache = new WeakMap<Model, ModelIndex>();
 export function indexModel(model: Model): ModelIndex {
   let idx = cache.get(model);
   if (!idx) {
-    idx = buildIndex(model);
+    const delta = modelDelta(model);
+    const before = delta && cache.get(delta.previous);
+    idx = (before && patchIndex(before, model, delta)) || buildIndex(model);
     cache.set(model, idx);
   }
   return idx;
 }
 
 function buildIndex(model: Model): ModelIndex {
+  indexCounts.built++;
+  return { gateways: gatewaysOf(model, indexListener), mirrors: mirrorsOf(model) };
+}
+
+/** Each gateway's listeners by port, indexed by `listenerIndex` (the first gateway of a key wins). */
+export function gatewaysOf(model: Model, listenerIndex: (l: ListenerView) => ListenerIndex, reuse?: (gw: GatewayView) => GatewayIndex | undefined): Map<string, GatewayIndex> {
   const gateways = new Map<string, GatewayIndex>();
   for (const gw of model.gateways ?? []) {
     const key = nsName(gw.resource);
     if (gateways.has(key)) continue;
+    const same = reuse?.(gw);
+    if (same) {
+      gateways.set(key, same);
+      continue;
+    }
     const ports = new Map<number, ListenerIndex[]>();
     for (const l of gw.listeners ?? []) {
-      const li = indexListener(l);
+      const li = listenerIndex(l);
       const list = ports.get(l.port);
       if (list) list.push(li);
       else ports.set(l.port, [li]);
     }
     gateways.set(key, { view: gw, key, ports });
   }
+  return gateways;
+}
+
+/** Route ref → its RequestMirror relations. */
+export function mirrorsOf(model: Model): Map<string, Relation[]> {
   const mirrors = new Map<string, Relation[]>();
   for (const r of model.relations ?? []) {
     if (r.type !== "mirror") continue;
@@ -129,7 +149,7 @@ function buildIndex(model: Model): ModelIndex {
     if (list) list.push(r);
     else mirrors.set(r.from, [r]);
   }
-  return { gateways, mirrors };
+  return mirrors;
 }
 
 /** Why a listener takes no traffic (Gateway.status.listeners conditions), else null. */
@@ -140,11 +160,10 @@ function unusableReason(l: ListenerView): string | null {
   return null;
 }
 
-/** The index of one listener's attached routes (also used for a Service port's mesh routes, see mesh-index.ts). */
-export function indexListener(l: ListenerView): ListenerIndex {
-  const hostname = l.hostname ? l.hostname.toLowerCase() : null;
+/** A listener's attachments by route key, in first-seen order (a route attached twice serves the union). */
+function attachmentsByRoute(list: readonly RouteAttachment[]): Map<string, RouteAttachment> {
   const byRoute = new Map<string, RouteAttachment>();
-  for (const a of l.routes ?? []) {
+  for (const a of list) {
     const prev = byRoute.get(a.route.key);
     if (!prev) byRoute.set(a.route.key, a);
     else if (prev.hostnames.length > 0) {
@@ -153,27 +172,43 @@ export function indexListener(l: ListenerView): ListenerIndex {
       byRoute.set(a.route.key, { ...prev, hostnames: merged });
     }
   }
+  return byRoute;
+}
+
+/** One route's entry on a listener with hostname `hostname`. */
+export function routeEntryOf(a: RouteAttachment, hostname: string | null): RouteEntry {
+  const http = a.route.kind === "HTTPRoute";
+  return { attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts: effectiveHostnames(a, hostname), candidates: http ? candidatesOf(a) : [] };
+}
+
+/** The merged attachment of route `key` among `list` (see attachmentsByRoute), or undefined. */
+export function attachmentOf(list: readonly RouteAttachment[], key: string): RouteAttachment | undefined {
+  return attachmentsByRoute(list.filter((a) => a.route.key === key)).get(key);
+}
+
+/** The index of one listener's attached routes (also used for a Service port's mesh routes, see mesh-index.ts). */
+export function indexListener(l: ListenerView): ListenerIndex {
+  const hostname = l.hostname ? l.hostname.toLowerCase() : null;
   const routes: RouteEntry[] = [];
-  const others: RouteEntry[] = [];
-  const empty: RouteEntry[] = [];
+  for (const a of attachmentsByRoute(l.routes ?? []).values()) routes.push(routeEntryOf(a, hostname));
   const exact = new Map<string, Bucket>();
   const wildcard = new Map<string, Bucket>();
   const any: Candidate[] = [];
-  for (const a of byRoute.values()) {
-    const hosts = effectiveHostnames(a, hostname);
-    const http = a.route.kind === "HTTPRoute";
-    const cands = http ? candidatesOf(a) : [];
-    const entry: RouteEntry = { attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts, candidates: cands };
-    routes.push(entry);
-    if (!http) others.push(entry);
-    else if (cands.length === 0) empty.push(entry);
+  for (const entry of routes) {
+    const cands = entry.candidates;
     if (cands.length === 0) continue;
-    for (const h of hosts) {
+    for (const h of entry.hosts) {
       if (h === null) any.push(...cands);
       else if (isWildcard(h)) addTo(wildcard, h.slice(1), cands);
       else addTo(exact, h, cands);
     }
   }
+  return listenerIndexOf(l, hostname, routes, { exact, wildcard, any: any.length > 0 ? { cands: any, index: null } : null });
+}
+
+/** A ListenerIndex from its route entries and hostname buckets. */
+export function listenerIndexOf(l: ListenerView, hostname: string | null, routes: RouteEntry[], http: HostBuckets): ListenerIndex {
+  const others = routes.filter((e) => e.attachment.route.kind !== "HTTPRoute");
   const li: ListenerIndex = {
     view: l,
     id: l.id,
@@ -184,9 +219,9 @@ export function indexListener(l: ListenerView): ListenerIndex {
     routes,
     httpRoutes: routes.length - others.length,
     others,
-    empty,
+    empty: routes.filter((e) => e.attachment.route.kind === "HTTPRoute" && e.candidates.length === 0),
     bySuffix: null,
-    http: { exact, wildcard, any: any.length > 0 ? { cands: any, index: null } : null },
+    http,
   };
   li.choice = Object.freeze({ listener: li });
   return li;

@@ -139,14 +139,13 @@ function take(r: RouteEntry, host: string, listed: Set<string>, out: RouteEntry[
 }
 
 /** Routes by every DNS suffix of their hostnames (`.example.com`, `.com`), built on first use per listener. */
-function suffixIndex(li: ListenerIndex): Map<string, RouteEntry[]> {
+export function suffixIndex(li: ListenerIndex): Map<string, RouteEntry[]> {
   if (li.bySuffix) return li.bySuffix;
   const m = new Map<string, RouteEntry[]>();
   for (const r of li.routes) {
     for (const h of r.hosts) {
       if (h === null) continue;
-      for (let i = h.indexOf("."); i >= 0; i = h.indexOf(".", i + 1)) {
-        const key = h.slice(i);
+      for (const key of dnsSuffixes(h)) {
         const list = m.get(key);
         if (!list) m.set(key, [r]);
         else if (list[list.length - 1] !== r) list.push(r);
@@ -155,6 +154,13 @@ function suffixIndex(li: ListenerIndex): Map<string, RouteEntry[]> {
   }
   li.bySuffix = m;
   return m;
+}
+
+/** Every DNS suffix of a hostname, longest first: `.example.com`, `.com` for `shop.example.com`. */
+export function dnsSuffixes(h: string): string[] {
+  const out: string[] = [];
+  for (let i = h.indexOf("."); i >= 0; i = h.indexOf(".", i + 1)) out.push(h.slice(i));
+  return out;
 }
 
 /** `HTTPRoute/ns/name rule 0 match 1 (PathPrefix "/v2", GET)`, made once per candidate. */

@@ -61,7 +61,7 @@ function parseChunkUnsafe(text: string): DocResult {
   }
   if (value === null || value === undefined) return { resources: [], problems };
   const resources: ResourceTemplate[] = [];
-  collect(value, tree, [], resources, problems, text);
+  collect(value, tree, [], resources, problems);
   return { resources, problems };
 }
 
@@ -76,9 +76,9 @@ function rangeOf(tree: SourceNode | null, path: PathSegment[], onKey = false): [
 }
 
 /** Turn a top-level value into resources: an object, a `kind: List`, or a JSON array of objects. */
-function collect(value: unknown, tree: SourceNode | null, at: PathSegment[], out: ResourceTemplate[], problems: Problem[], text: string): void {
+function collect(value: unknown, tree: SourceNode | null, at: PathSegment[], out: ResourceTemplate[], problems: Problem[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, tree, [...at, i], out, problems, text));
+    value.forEach((item, i) => collect(item, tree, [...at, i], out, problems));
     return;
   }
   const [s, e] = rangeOf(tree, at);
@@ -88,7 +88,7 @@ function collect(value: unknown, tree: SourceNode | null, at: PathSegment[], out
   }
   const kind = value.kind;
   if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
-    value.items.forEach((item, i) => collect(item, tree, [...at, "items", i], out, problems, text));
+    value.items.forEach((item, i) => collect(item, tree, [...at, "items", i], out, problems));
     return;
   }
   const r = toResource(value, tree, at, problems);

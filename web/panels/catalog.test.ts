@@ -71,4 +71,18 @@ describe("objects by node id", () => {
     // Once known, a newer text being typed does not change what the snapshot was computed from.
     expect(snapshotText({ ...base, text: "typing", textRevision: 9 })).toContain("kind: Service");
   });
+
+  it("keeps an object whose text did not change across snapshots (typing elsewhere re-renders nothing)", () => {
+    const text = yamlOf("backend-tls");
+    const a = snapshot(text);
+    // An edit in another document: the policy's slice is the same text at another offset.
+    const b = snapshot("# a comment added at the top\n" + text);
+    const id = "BackendTLSPolicy/finance/billing-tls";
+    const pa = objectOf(a, id);
+    expect(pa).not.toBeNull();
+    expect(objectOf(b, id)).toBe(pa);
+    // The policy itself edited: a new object.
+    const c = snapshot(text.replace("billing.finance.internal", "billing2.finance.internal"));
+    expect(objectOf(c, id)).toMatchObject({ spec: { validation: { hostname: "billing2.finance.internal" } } });
+  });
 });

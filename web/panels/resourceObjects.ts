@@ -61,15 +61,35 @@ export function objectOf(s: Snapshot | null, id: string): Record<string, unknown
   }
   const span = spans.get(id);
   let obj: Record<string, unknown> | null = null;
-  if (span) {
-    try {
-      const v = parseYaml(text.slice(span.start, span.end));
-      if (v && typeof v === "object" && !Array.isArray(v)) obj = v as Record<string, unknown>;
-    } catch {
-      // The slice is the engine's own parse of the same text; if it fails here, show no details.
-    }
-  }
+  if (span) obj = parseSlice(text.slice(span.start, span.end));
   cache.set(id, obj);
+  return obj;
+}
+
+/**
+ * Objects by the text they were parsed from, most recently used last: an object whose text did
+ * not change keeps its parse (and its identity, so the forms showing it need not re-render) across
+ * snapshots — while typing elsewhere, every keystroke makes a new snapshot.
+ */
+const bySlice = new Map<string, Record<string, unknown> | null>();
+const SLICES_KEPT = 256;
+
+function parseSlice(slice: string): Record<string, unknown> | null {
+  const hit = bySlice.get(slice);
+  if (hit !== undefined) {
+    bySlice.delete(slice);
+    bySlice.set(slice, hit);
+    return hit;
+  }
+  let obj: Record<string, unknown> | null = null;
+  try {
+    const v = parseYaml!(slice);
+    if (v && typeof v === "object" && !Array.isArray(v)) obj = v as Record<string, unknown>;
+  } catch {
+    // The slice is the engine's own parse of the same text; if it fails here, show no details.
+  }
+  bySlice.set(slice, obj);
+  if (bySlice.size > SLICES_KEPT) bySlice.delete(bySlice.keys().next().value!);
   return obj;
 }
 

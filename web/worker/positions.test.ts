@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Engine } from "./engine";
-import { Positions, sameLayoutInput } from "./positions";
+import { Positions } from "./positions";
+import { sameLayoutInput } from "../../src/graph/layoutInput";
 import { routesYaml } from "../../bench/fixtures";
 
 const BASE = routesYaml(12, 3);
