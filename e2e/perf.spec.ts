@@ -203,3 +203,86 @@ test("paste-to-graph and edit-to-redraw at 10/100/500/2,000 routes; typing and p
     ].join("\n"),
   );
 });
+
+test("a visual edit at 1,000 routes: weight slider → text, graph, Inspector, samples (printed)", async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  await expect(page.getByTestId("yaml-editor").locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
+  await timedSetYaml(page, routesYaml(1000));
+  await expect(page.getByTestId("node-Gateway-infra-edge")).toBeVisible();
+  await calm(page, 3000);
+  // Ten sample requests, re-run on every edit: one through the edited route's weighted rule.
+  await page.getByTestId("panel-tab-simulator").click();
+  await page.getByTestId("sim-gateway").selectOption("infra/edge");
+  await page.getByTestId("sim-headers").fill("x-canary: true");
+  // (The opening example brings samples of its own: they stay, and are re-run too.)
+  const before = await page.getByTestId("sample").count();
+  for (let i = 0; i < 10; i++) {
+    await page.getByTestId("sim-url").fill(`http://app-${i * 97}.example.com/api/v${(i * 97) % 3}/items`);
+    await page.getByTestId("sample-add").click();
+  }
+  await expect(page.getByTestId("sample")).toHaveCount(before + 10);
+  // The Inspector on route app-0 (the cursor in its YAML selects it), its canary weight slider.
+  await page.getByTestId("panel-tab-inspector").click();
+  await page.getByTestId("yaml-editor").click({ position: { x: 120, y: 12 } });
+  await page.keyboard.press("Control+Home");
+  const text = await page.evaluate(() => (window as unknown as Win).switchyard.getYaml());
+  const nameLine = text.split("\n").findIndex((l) => l === "  name: app-0") + 1;
+  for (let i = 1; i < nameLine; i++) await page.keyboard.press("ArrowDown");
+  const slider = page.getByTestId("weight-HTTPRoute-team-0-app-0-0-0");
+  await expect(slider).toBeVisible({ timeout: 30_000 });
+  await calm(page, 2000);
+  const rows: string[] = [];
+  let from = "10";
+  for (const [weight, pct] of [["30", "25%"], ["10", "10%"], ["90", "50%"], ["10", "10%"], ["30", "25%"]]) {
+    const r = await page.evaluate(
+      async ([w, p]) => {
+        const el = document.querySelector('[data-testid="weight-HTTPRoute-team-0-app-0-0-0"]') as HTMLInputElement;
+        const canvas = document.querySelector('[data-testid="canvas"]')!;
+        const bar = document.querySelector('[data-testid="statusbar"]')!;
+        const share = () => document.querySelector('[data-testid="weight-pct-HTTPRoute-team-0-app-0-0-0"]')?.textContent;
+        const drawnVersion = () => Number(canvas.getAttribute("data-version"));
+        const frame = () => new Promise((res) => requestAnimationFrame(() => res(null)));
+        const v0 = drawnVersion();
+        let longest = 0;
+        const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
+        obs.observe({ type: "longtask", buffered: false });
+        const t0 = performance.now();
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(el, w);
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+        // Drawn: the canvas shows a newer snapshot (the edited text's) and the Inspector its share;
+        // simulated: the samples' outcomes on that snapshot are in.
+        let drawn = 0;
+        for (;;) {
+          await frame();
+          const now = performance.now() - t0;
+          if (!drawn && drawnVersion() > v0 && share() === p) drawn = now;
+          if (drawn && Number(bar.getAttribute("data-simulated")) >= drawnVersion()) return done(drawn, now);
+        }
+        async function done(d: number, s: number) {
+          await new Promise((res) => setTimeout(res, 50));
+          obs.disconnect();
+          return { drawn: d, simulated: s, longest };
+        }
+      },
+      [weight, pct],
+    );
+    expect(await getYamlText(page)).toContain(`      weight: ${weight}\n`);
+    rows.push(`| ${`${from.padStart(2)} → ${weight.padStart(2)} (${pct.padStart(3)})`.padEnd(14)} | ${ms(r.drawn)} | ${ms(r.simulated)} | ${ms(r.longest)} |`);
+    from = weight;
+    await calm(page, 1000);
+  }
+  // The samples were re-run on the last edit: the one through app-0's weighted rule shows the new split.
+  await page.getByTestId("panel-tab-simulator").click();
+  await expect(page.getByTestId("samples")).toContainText("25%");
+  console.log(
+    [
+      "\nA visual edit at 1,000 routes (canary weight slider in the Inspector; 10 samples kept): from the change until drawn (canvas and Inspector on the new snapshot), and until the samples' outcomes on it are in (measured at frames)",
+      "| weight         | change → drawn | → samples re-run | longest task |",
+      "|----------------|---------------:|-----------------:|-------------:|",
+      ...rows,
+    ].join("\n"),
+  );
+});
+
+const getYamlText = (page: Page) => page.evaluate(() => (window as unknown as Win).switchyard.getYaml());

@@ -27,6 +27,7 @@ function CanvasInner() {
   const hasGraph = useStore((s) => !!s.good && s.good.graph.nodes.length > 0);
   const detail = useFlowStore((s) => detailAt(s.transform[2]));
   const graph = useStore((s) => s.good?.graph);
+  const version = useStore((s) => s.good?.version ?? 0);
   const focus = useCanvasView(flow, graph);
   useLayoutEffect(measureCommit, [flow]);
 
@@ -57,7 +58,7 @@ function CanvasInner() {
   const onLeave = useCallback(() => setHover(null), []);
 
   return (
-    <div className={`sy-canvas${stale ? " sy-stale" : ""}`} data-testid="canvas" data-detail={detail} data-stale={stale}>
+    <div className={`sy-canvas${stale ? " sy-stale" : ""}`} data-testid="canvas" data-detail={detail} data-stale={stale} data-version={version}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flow.nodes}
         edges={flow.edges}

@@ -8,10 +8,11 @@ export function StatusBar() {
   const stale = useStore((s) => s.stale);
   const busy = useStore((s) => s.busy);
   const ms = useStore((s) => s.lastLoadMs);
+  const simulated = useStore((s) => s.simulatedVersion);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   return (
-    <footer className="statusbar" data-testid="statusbar">
+    <footer className="statusbar" data-testid="statusbar" data-simulated={simulated}>
       <span>{good ? `${good.graph.nodes.length} nodes · ${good.graph.edges.length} edges` : "no configuration"}</span>
       <span className={errors ? "bad" : ""}>{errors} errors</span>
       <span className={warnings ? "warn" : ""}>{warnings} warnings</span>

@@ -17,11 +17,17 @@ export interface SimulationSlice {
   request: SimRequest;
   outcome: Outcome | null;
   samples: Sample[];
+  /** Version of the snapshot the current outcome and samples' outcomes were computed on (0: none yet). */
+  simulatedVersion: number;
   setRequest: (r: SimRequest) => void;
   setOutcome: (o: Outcome | null) => void;
   addSample: (label: string, request: SimRequest) => void;
   removeSample: (id: string) => void;
-  setSampleOutcomes: (outcomes: Outcome[]) => void;
+  /**
+   * The results of one run on snapshot `version`: the current request's outcome (undefined: leave
+   * it) and the samples' outcomes, in order (null: leave them).
+   */
+  setSimulated: (version: number, outcome: Outcome | null | undefined, samples: Outcome[] | null) => void;
 }
 
 let sampleSeq = 0;
@@ -30,10 +36,15 @@ export const simulationSlice: StateCreator<AppState, [], [], SimulationSlice> = 
   request: { gateway: "", request: { protocol: "HTTP", host: "", path: "/", method: "GET", headers: {} } },
   outcome: null,
   samples: [],
+  simulatedVersion: 0,
   setRequest: (request) => set({ request }),
   setOutcome: (outcome) => set({ outcome }),
   addSample: (label, request) => set((s) => ({ samples: [...s.samples, { id: `s${++sampleSeq}`, label, request, outcome: null, previous: null }] })),
   removeSample: (id) => set((s) => ({ samples: s.samples.filter((x) => x.id !== id) })),
-  setSampleOutcomes: (outcomes) =>
-    set((s) => ({ samples: s.samples.map((x, i) => ({ ...x, previous: x.outcome, outcome: outcomes[i] ?? null })) })),
+  setSimulated: (version, outcome, outcomes) =>
+    set((s) => ({
+      simulatedVersion: version,
+      ...(outcome !== undefined ? { outcome } : {}),
+      ...(outcomes && s.samples.length ? { samples: s.samples.map((x, i) => ({ ...x, previous: x.outcome, outcome: outcomes[i] ?? null })) } : {}),
+    })),
 });

@@ -48,12 +48,17 @@ export function tidyLayout(): Promise<void> {
 
 /** Re-run the current request and every sample on the current configuration. */
 export async function resimulate(): Promise<void> {
-  const { request, samples, setOutcome, setSampleOutcomes } = useStore.getState();
-  if (request.gateway || request.mesh) {
-    const [o] = await engine().simulate([request]);
-    setOutcome(o ?? null);
-  }
-  if (samples.length) setSampleOutcomes(await engine().simulate(samples.map((s) => s.request)));
+  const { request, samples, good } = useStore.getState();
+  const version = good?.version ?? 0;
+  // One run for the request and every sample: they arrive together, one worker round trip after the snapshot.
+  const withRequest = !!(request.gateway || request.mesh);
+  const asked = samples.map((s) => s.request);
+  if (!withRequest && !asked.length) return useStore.getState().setSimulated(version, undefined, null);
+  const outcomes = await engine().simulate(withRequest ? [request, ...asked] : asked);
+  const st = useStore.getState();
+  // A request or samples changed meanwhile: theirs come with the run that change starts.
+  const sameSamples = st.samples.length === samples.length && st.samples.every((s, i) => s.request === samples[i].request);
+  st.setSimulated(version, withRequest && st.request === request ? (outcomes[0] ?? null) : undefined, sameSamples ? (withRequest ? outcomes.slice(1) : outcomes) : null);
 }
 
 /** Start syncing; returns a function that stops it. */
@@ -63,8 +68,11 @@ export function startSync(): () => void {
     if (s.collapsed !== prev.collapsed && s.textRevision === prev.textRevision) void engine().request({ collapsed: s.collapsed });
     if (s.textRevision === prev.textRevision) return;
     if (timer) clearTimeout(timer);
-    // Typing is debounced; loads, visual edits and undo apply at once.
-    timer = setTimeout(refresh, s.textOrigin === "editor" ? TYPING_DEBOUNCE_MS : 0);
+    timer = null;
+    // Typing is debounced; loads, visual edits and undo go to the worker at once — before React
+    // re-renders for the new text, so the worker computes while the main thread draws.
+    if (s.textOrigin === "editor") timer = setTimeout(refresh, TYPING_DEBOUNCE_MS);
+    else refresh();
     // A live cluster's mirror (cluster mode) is not the user's workspace: never save it over theirs.
     if (s.readOnly) return;
     if (saveTimer) clearTimeout(saveTimer);
