@@ -55,4 +55,20 @@ describe("worker engine", () => {
     expect(o.backend).toBe("app/web");
     expect(o.trace.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ["a weight: the list is kept", (t: string) => t.replace("{ name: web, port: 8080 }]", "{ name: web, port: 8080, weight: 3 }]"), ["a.example.com"]],
+    ["a route's hostname: the list follows", (t: string) => t.replace("hostnames: [a.example.com]", "hostnames: [b.example.com]"), ["b.example.com"]],
+    ["a hostname added", (t: string) => t.replace("hostnames: [a.example.com]", "hostnames: [a.example.com, c.example.com]"), ["a.example.com", "c.example.com"]],
+  ])("the simulator's gateway list after an edit inside a route (%s)", (_name, change, hostnames) => {
+    const text = YAML.replace("  rules:", "  hostnames: [a.example.com]\n  rules:");
+    const e = new Engine();
+    const a = e.load(text, "w.yaml");
+    expect(a.gateways[0].hostnames).toEqual(["a.example.com"]);
+    const b = e.load(change(text), "w.yaml");
+    expect(b.gateways[0].hostnames).toEqual(hostnames);
+    // Compared with a fresh engine's list for the edited text.
+    expect(b.gateways).toEqual(new Engine().load(change(text), "w.yaml").gateways);
+    if (hostnames.length === 1 && hostnames[0] === "a.example.com") expect(b.gateways).toBe(a.gateways);
+  });
 });

@@ -6,7 +6,7 @@
  * every time), which is what lets the worker send deltas (delta.ts).
  */
 import { parse, ParseCache } from "../../src/parse";
-import { simulate, ControllerCache } from "../../src/controller";
+import { simulate, ControllerCache, modelDelta } from "../../src/controller";
 import { buildGraph, GraphCache } from "../../src/graph";
 import { match } from "../../src/match";
 import { refKey } from "../../src/model/ids";
@@ -89,6 +89,7 @@ export class Engine {
       }
     }
     const t3 = performance.now();
+    const previous = this.model;
     this.model = model;
     this.parts = {
       graph,
@@ -96,7 +97,7 @@ export class Engine {
       spans: this.spanSet.list(spans(parsed.resources, parsed.lines)),
       status: this.statuses.list([...model.status.values()]),
       assumptions: this.assumed.list(model.assumptions),
-      gateways: this.gws.list(gateways(model)),
+      gateways: this.gws.list(this.gatewayInfos(model, previous)),
       syntaxErrors: parsed.diagnostics.some((d) => d.code === "yaml-syntax" || d.code === "duplicate-key"),
     };
     const t4 = performance.now();
@@ -123,12 +124,28 @@ export class Engine {
     return { positions: this.positions.of(graph, eff, tidy), laidOut: eff.length ? { collapsed: eff } : {} };
   }
 
+  private lastInfos: GatewayInfo[] = [];
+
+  /**
+   * The simulator's gateway list. A Model patched from the previous one (an edit inside routes'
+   * rules: listeners and attachments as they were) keeps it unless an edited route's hostnames changed.
+   */
+  private gatewayInfos(model: Model, previous: Model | null): GatewayInfo[] {
+    const d = modelDelta(model);
+    if (d && previous && d.previous === previous && d.routes.every((r) => sameStrings(r.before.hostnames, r.after.hostnames))) return this.lastInfos;
+    return (this.lastInfos = gateways(model));
+  }
+
   /** Run requests against the current model. */
   simulate(requests: SimRequest[], trace: boolean): Outcome[] {
     const model = this.model;
     if (!model) return [];
     return requests.map((r) => match(model, r, { trace }));
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 function sameSpan(a: ResourceSpan, b: ResourceSpan): boolean {

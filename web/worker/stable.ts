@@ -54,7 +54,9 @@ export class Interner<T> {
       const at = prev[i];
       let v = item;
       if (at === item || (at !== undefined && this.same(at, item))) v = at;
-      else {
+      else if (at === undefined || this.keyOf(at) !== this.keyOf(item)) {
+        // Not at its place: look it up by key. (An item at its place that changed is new: no lookup,
+        // so an edit that changes a few items in place never builds the key map of a long list.)
         const old = this.keyed().get(this.keyOf(item));
         if (old !== undefined && (old === item || this.same(old, item))) v = old;
       }
