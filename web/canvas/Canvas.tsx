@@ -79,7 +79,8 @@ function CanvasInner() {
         onMoveStart={onLeave}
         colorMode={theme}
       >
-        <Background gap={24} size={1} />
+        {/* Zoomed far out the dots are noise, and a dense pattern is costly to paint on every frame of a pan. */}
+        {detail !== "far" && <Background gap={24} size={1} />}
         <Panel position="bottom-right">
           <Minimap flow={flow} theme={theme} />
         </Panel>

@@ -59,6 +59,8 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
   const ref = useRef<HTMLCanvasElement>(null);
   const nodes = useRef<HTMLCanvasElement | null>(null);
   const m = useRef<Mapping>(mappingOf(flow.bounds));
+  // Read once per theme: reading a style while panning forces a style recalculation every frame.
+  const accent = useRef("#2f6fde");
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const api = useStoreApi();
   const transform = useFlowStore((s) => s.transform);
@@ -71,6 +73,7 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
     const el = ref.current;
     if (!el) return;
     m.current = mappingOf(bounds);
+    accent.current = cssVar(el, "--accent", "#2f6fde");
     nodes.current = paintNodes(drawnNodes, m.current, el, window.devicePixelRatio || 1);
   }, [drawnNodes, bounds, theme]);
 
@@ -93,7 +96,7 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
     // The visible part of the graph, in graph coordinates, mapped into the minimap.
     const x = (-tx / zoom) * mm.scale + mm.ox;
     const y = (-ty / zoom) * mm.scale + mm.oy;
-    ctx.strokeStyle = cssVar(el, "--accent", "#2f6fde");
+    ctx.strokeStyle = accent.current;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(x, y, (width / zoom) * mm.scale, (height / zoom) * mm.scale);
   }, [transform, size, drawnNodes, bounds, api, theme]);
