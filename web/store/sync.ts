@@ -6,8 +6,11 @@
  */
 import { useStore } from "./index";
 import { saveWorkspace } from "./persist";
-import { engine } from "../worker/client";
+import { engine, type Simulated } from "../worker/client";
 import type { Snapshot } from "../worker/protocol";
+import type { AppState } from "./index";
+import type { SimRequest } from "../../src/model/request";
+import type { Outcome } from "../../src/model/outcome";
 
 // The editor already debounces its change notifications (150 ms); this only coalesces bursts.
 const TYPING_DEBOUNCE_MS = 30;
@@ -26,17 +29,44 @@ function refresh(): void {
   // A loaded file or example is a new configuration: a full snapshot costs less than a delta.
   // A new picture opens with its largest namespaces collapsed, laid out so at once (useCanvasView
   // then adopts them as the view's): the expanded picture of a large configuration is never built.
-  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load", autoCollapse: true });
+  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load", autoCollapse: true, requests: () => toSimulate(useStore.getState()).requests });
+}
+
+/** Lists toSimulate made, and whether each starts with the current request. */
+const withRequest = new WeakMap<SimRequest[], boolean>();
+
+/** What a run simulates: the current request when it has a target, then every sample. */
+function toSimulate(st: Pick<AppState, "request" | "samples">): { requests: SimRequest[] } {
+  const current = !!(st.request.gateway || st.request.mesh);
+  const asked = st.samples.map((s) => s.request);
+  const requests = current ? [st.request, ...asked] : asked;
+  withRequest.set(requests, current);
+  return { requests };
+}
+
+/**
+ * Outcomes of `requests` (as toSimulate made them) on snapshot `version` into the store — the
+ * request's only if it is still the current one, the samples' only if the list is unchanged (else
+ * theirs come with the run that change starts).
+ */
+function storeSimulated(version: number, requests: SimRequest[], outcomes: Outcome[]): void {
+  const st = useStore.getState();
+  const first = withRequest.get(requests) ?? false;
+  const samples = first ? requests.slice(1) : requests;
+  const sameSamples = st.samples.length === samples.length && st.samples.every((s, i) => s.request === samples[i]);
+  st.setSimulated(version, first && st.request === requests[0] ? (outcomes[0] ?? null) : undefined, sameSamples ? (first ? outcomes.slice(1) : outcomes) : null);
 }
 
 /** Every snapshot the worker sends, in order: into the store; a new text re-evaluates the requests. */
-function onSnapshot(s: Snapshot, { tag, loaded }: { tag: number | undefined; loaded: boolean }): void {
+function onSnapshot(s: Snapshot, { tag, loaded, simulated }: { tag: number | undefined; loaded: boolean; simulated?: Simulated }): void {
   const st = useStore.getState();
   const revision = tag ?? st.loadedRevision;
   const t = sentAt.get(revision);
   for (const k of sentAt.keys()) if (k <= revision) sentAt.delete(k);
   st.acceptSnapshot(s, loaded && t !== undefined ? performance.now() - t : st.lastLoadMs, revision);
-  if (loaded) void resimulate();
+  // The request and the samples came simulated with the load (one round trip); a run of its own otherwise.
+  if (loaded && simulated) storeSimulated(s.version, simulated.requests, simulated.outcomes);
+  else if (loaded) void resimulate();
 }
 
 /** Lay the current configuration out again from scratch (crossing reduction included), in the worker. */
@@ -48,17 +78,11 @@ export function tidyLayout(): Promise<void> {
 
 /** Re-run the current request and every sample on the current configuration. */
 export async function resimulate(): Promise<void> {
-  const { request, samples, good } = useStore.getState();
-  const version = good?.version ?? 0;
-  // One run for the request and every sample: they arrive together, one worker round trip after the snapshot.
-  const withRequest = !!(request.gateway || request.mesh);
-  const asked = samples.map((s) => s.request);
-  if (!withRequest && !asked.length) return useStore.getState().setSimulated(version, undefined, null);
-  const outcomes = await engine().simulate(withRequest ? [request, ...asked] : asked);
   const st = useStore.getState();
-  // A request or samples changed meanwhile: theirs come with the run that change starts.
-  const sameSamples = st.samples.length === samples.length && st.samples.every((s, i) => s.request === samples[i].request);
-  st.setSimulated(version, withRequest && st.request === request ? (outcomes[0] ?? null) : undefined, sameSamples ? (withRequest ? outcomes.slice(1) : outcomes) : null);
+  const version = st.good?.version ?? 0;
+  const { requests } = toSimulate(st);
+  if (!requests.length) return st.setSimulated(version, undefined, null);
+  storeSimulated(version, requests, await engine().simulate(requests));
 }
 
 /** Start syncing; returns a function that stops it. */

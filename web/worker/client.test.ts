@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EngineClient } from "./client";
+import { EngineClient, type Simulated } from "./client";
+import type { SimRequest } from "../../src/model/request";
 import { WorkerHandler } from "./handler";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol";
 import { routesYaml } from "../../bench/fixtures";
@@ -38,13 +39,31 @@ const A = routesYaml(20, 2);
 const B = A.replace("      weight: 10\n", "      weight: 30\n");
 const C = A.replace("      weight: 10\n", "      weight: 40\n");
 
-function collect(c: EngineClient): { s: Snapshot; tag: number | undefined; loaded: boolean }[] {
-  const got: { s: Snapshot; tag: number | undefined; loaded: boolean }[] = [];
+function collect(c: EngineClient): { s: Snapshot; tag: number | undefined; loaded: boolean; simulated?: Simulated }[] {
+  const got: { s: Snapshot; tag: number | undefined; loaded: boolean; simulated?: Simulated }[] = [];
   c.onSnapshot((s, info) => got.push({ s, ...info }));
   return got;
 }
 
 describe("EngineClient", () => {
+  it("simulates a load's requests with it: the outcomes come with the snapshot, for the requests of the time of sending", async () => {
+    const c = new EngineClient();
+    const got = collect(c);
+    const req = (path: string): SimRequest => ({ gateway: "infra/edge", request: { protocol: "HTTP", host: "app-0.example.com", path, headers: { "x-canary": "true" } } });
+    let wanted = [req("/api/v0/x")];
+    await c.request({ text: A, fileName: "w.yaml", tag: 1, requests: () => wanted });
+    // Without requests: nothing simulated.
+    await c.request({ text: C, fileName: "w.yaml", tag: 2 });
+    wanted = [req("/api/v0/x"), req("/healthz")];
+    await c.request({ text: B, fileName: "w.yaml", tag: 3, requests: () => wanted });
+    expect(got.map((g) => g.simulated?.requests)).toEqual([[req("/api/v0/x")], undefined, wanted]);
+    // The outcomes are those of a separate run on the same configuration.
+    const again = await c.simulate(wanted);
+    expect(got[2].simulated!.outcomes).toEqual(again);
+    expect(again[0].backends.map((b) => b.weight)).toEqual([30, 90]);
+    expect(again[1].route).toBe("HTTPRoute/team-0/app-0");
+  });
+
   it("rebuilds whole snapshots from deltas, in order, with their text's tag", async () => {
     const c = new EngineClient();
     const got = collect(c);

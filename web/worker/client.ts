@@ -31,10 +31,18 @@ export interface SnapshotRequest {
   full?: boolean;
   /** A new picture opens with its largest namespaces collapsed (see Engine.load). */
   autoCollapse?: boolean;
+  /** Requests to simulate on the loaded text, asked for when the text is sent (the newest wish's). */
+  requests?: () => SimRequest[];
 }
 
 /** Called with every snapshot, in order: `tag` of the newest text it reflects; `loaded`: it reflects a new text. */
-export type SnapshotListener = (s: Snapshot, info: { tag: number | undefined; loaded: boolean }) => void;
+export type SnapshotListener = (s: Snapshot, info: { tag: number | undefined; loaded: boolean; simulated?: Simulated }) => void;
+
+/** Requests simulated with a load, and their outcomes on the snapshot it gave. */
+export interface Simulated {
+  requests: SimRequest[];
+  outcomes: Outcome[];
+}
 
 interface Queued {
   text?: string;
@@ -43,6 +51,7 @@ interface Queued {
   tidy: boolean;
   full: boolean;
   autoCollapse: boolean;
+  requests?: () => SimRequest[];
   waiters: ((s: Snapshot | null) => void)[];
 }
 
@@ -112,6 +121,7 @@ export class EngineClient {
       next.tidy ||= !!r.tidy;
       next.full ||= !!r.full;
       next.autoCollapse ||= !!r.autoCollapse;
+      if (r.requests) next.requests = r.requests;
       next.waiters.push(resolve);
       this.queued = next;
       void this.pump();
@@ -157,8 +167,9 @@ export class EngineClient {
     for (let attempt = 0; attempt < 2; attempt++) {
       const base = q.full || attempt > 0 ? undefined : this.current?.version;
       const collapsed = [...this.collapsed];
+      const requests = loading ? q.requests?.() : undefined;
       const m = loading
-        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base })
+        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base, ...(requests?.length ? { requests } : {}) })
         : await this.send({ type: "layout", collapsed, tidy: q.tidy, base });
       let s: Snapshot;
       if (m.type === "loaded") s = m.snapshot;
@@ -174,7 +185,8 @@ export class EngineClient {
       this.current = s;
       // The worker collapsed a new picture's largest namespaces: that is the wish from now on.
       if (loading && q.autoCollapse && s.collapsed?.some((ns) => !this.collapsed.includes(ns))) this.collapsed = [...s.collapsed];
-      for (const l of this.listeners) l(s, { tag: this.tag, loaded: loading });
+      const simulated = requests?.length && m.outcomes ? { requests, outcomes: m.outcomes } : undefined;
+      for (const l of this.listeners) l(s, { tag: this.tag, loaded: loading, simulated });
       return s;
     }
     return null;

@@ -13,7 +13,10 @@ export class WorkerHandler {
   /** The answer to one message; never throws. */
   handle(m: ToWorker): FromWorker {
     try {
-      if (m.type === "load") return this.sender.message(m.id, this.engine.load(m.text, m.fileName, { collapsed: m.collapsed, tidy: m.tidy, autoCollapse: m.autoCollapse }), m.base);
+      if (m.type === "load") {
+        const answer = this.sender.message(m.id, this.engine.load(m.text, m.fileName, { collapsed: m.collapsed, tidy: m.tidy, autoCollapse: m.autoCollapse }), m.base);
+        return m.requests?.length && (answer.type === "loaded" || answer.type === "patched") ? { ...answer, outcomes: this.engine.simulate(m.requests, true) } : answer;
+      }
       if (m.type === "layout") {
         const s = this.engine.layout(m.collapsed, m.tidy);
         return s ? this.sender.message(m.id, s, m.base) : { id: m.id, type: "error", message: "nothing loaded yet" };

@@ -101,15 +101,17 @@ export interface SnapshotDelta {
  * `collapsed`: namespaces to lay out collapsed. `layout` lays the current graph out again (for a
  * change of `collapsed`); `tidy` lays it out from scratch, with crossing reduction, instead of
  * incrementally from the previous layout. `autoCollapse`: a new picture whose namespaces are not
- * asked collapsed opens with its largest ones collapsed (see Engine.load).
+ * asked collapsed opens with its largest ones collapsed (see Engine.load). A load's `requests` are
+ * simulated on the loaded configuration and answered with the snapshot (`outcomes`, in order), so the
+ * simulator's request and samples arrive together with the graph.
  */
 export type ToWorker =
-  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number }
+  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number; requests?: SimRequest[] }
   | { id: number; type: "layout"; collapsed: string[]; tidy: boolean; base?: number }
   | { id: number; type: "simulate"; requests: SimRequest[]; trace: boolean };
 
 export type FromWorker =
-  | { id: number; type: "loaded"; snapshot: Snapshot }
-  | { id: number; type: "patched"; delta: SnapshotDelta }
+  | { id: number; type: "loaded"; snapshot: Snapshot; outcomes?: Outcome[] }
+  | { id: number; type: "patched"; delta: SnapshotDelta; outcomes?: Outcome[] }
   | { id: number; type: "outcomes"; outcomes: Outcome[] }
   | { id: number; type: "error"; message: string };
