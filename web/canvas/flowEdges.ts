@@ -49,7 +49,7 @@ function refLine(r: GraphEdge, cross: boolean): string {
   if (r.grant) s += ` · cross-namespace, allowed by ReferenceGrant ${r.grant}`;
   else if (cross && r.ok) s += " · cross-namespace";
   if (!r.ok) {
-    const what = r.type === "parentRef" ? "not attached" : "broken";
+    const what = r.type === "parentRef" || r.type === "meshParent" ? "not attached" : "broken";
     s += ` · ${what}: ${r.reason ?? "unresolved"}`;
     if (cross && r.reason === "RefNotPermitted") s += " (no ReferenceGrant allows it)";
   }

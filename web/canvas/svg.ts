@@ -128,8 +128,8 @@ export function flowToSvg(flow: Flow, c: SvgColors = LIGHT): string {
     const tx = t.position.x + (right ? (t.width ?? 0) : 0);
     const ty = t.position.y + handleY(t);
     const [path, lx, ly] = getBezierPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty, sourcePosition: Position.Right, targetPosition: right ? Position.Right : Position.Left, curvature: 0.3 });
-    const stroke = !e.data.ok ? c.bad : e.data.kind === "backendRef" ? c.roles.service : e.data.kind === "parentRef" ? c.roles.listener : e.data.kind === "targetRef" ? c.roles.policy : c.edge;
-    const dash = !e.data.ok ? ' stroke-dasharray="5 4"' : e.data.cross ? ' stroke-dasharray="8 3"' : "";
+    const stroke = !e.data.ok ? c.bad : e.data.kind === "backendRef" ? c.roles.service : e.data.kind === "parentRef" || e.data.kind === "meshParent" ? c.roles.listener : e.data.kind === "targetRef" ? c.roles.policy : c.edge;
+    const dash = !e.data.ok ? ' stroke-dasharray="5 4"' : e.data.cross ? ' stroke-dasharray="8 3"' : e.data.kind === "meshParent" ? ' stroke-dasharray="7 3 1 3"' : "";
     out.push(`<path data-edge="${esc(e.data.testId)}" d="${path}" stroke="${stroke}" stroke-width="${e.data.refs.length > 1 ? 2.5 : 1.5}"${dash}/>`);
     if (e.data.label) {
       const w = Math.ceil(e.data.label.length * 6.2) + 8;

@@ -63,6 +63,45 @@ describe("toFlow: nodes and test ids", () => {
   });
 });
 
+describe("toFlow: mesh parents (a route attached to a Service)", () => {
+  const MESH = `apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: mesh}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api-v2, namespace: mesh}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: split, namespace: mesh}
+spec:
+  parentRefs: [{group: "", kind: Service, name: api, port: 80}]
+  rules: [{backendRefs: [{name: api-v2, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: lost, namespace: mesh}
+spec:
+  parentRefs: [{group: "", kind: Service, name: gone, port: 80}]
+  rules: [{backendRefs: [{name: api-v2, port: 80}]}]
+`;
+  const f = flow(load(MESH));
+  const mesh = f.edges.filter((e) => e.data!.kind === "meshParent");
+  it.each([
+    ["HTTPRoute/mesh/split", "Service/mesh/api", true, /^meshParent/m],
+    ["HTTPRoute/mesh/lost", "Service/mesh/gone", false, /not attached: /],
+  ])("%s → %s", (route, service, ok, title) => {
+    const e = mesh.find((x) => x.data!.refs.some((r) => r.from === route && r.to === service));
+    expect(e, `${route} → ${service}`).toBeDefined();
+    expect(e!.data!.ok).toBe(ok);
+    expect(e!.data!.title).toMatch(title);
+    if (!ok) expect(e!.data!.title).not.toMatch(/broken/);
+  });
+});
+
 describe("toFlow: edges", () => {
   const f = flow(load());
   const rows: { testId: string; expect: Partial<{ ok: boolean; cross: boolean; count: number; label: RegExp; title: RegExp; source: string; target: string; targetHandle: string }> }[] = [
