@@ -111,6 +111,66 @@ describe("switchyard status", () => {
     expect(lost.parents[0].conditions.find((c) => c.type === "Accepted")).toMatchObject({ status: "False" });
   });
 
+  it("says each parent's kind, a mesh parent's controllerName and a Gateway's attached ListenerSets", async () => {
+    const yaml = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: cls}
+spec: {controllerName: example.com/gw}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: cls
+  allowedListeners: {namespaces: {from: All}}
+  listeners: [{name: web, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: team, namespace: apps}
+spec:
+  parentRef: {name: gw, namespace: infra}
+  listeners: [{name: app, port: 8080, protocol: HTTP}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: apps}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: via-set, namespace: apps}
+spec:
+  parentRefs: [{kind: ListenerSet, name: team}, {name: gw, namespace: infra}]
+  rules: [{backendRefs: [{name: api, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: mesh, namespace: apps}
+spec:
+  parentRefs: [{group: "", kind: Service, name: api, port: 80}]
+  rules: [{backendRefs: [{name: api, port: 80}]}]
+`;
+    const r = await run(["status", "-f", "-", "--json"], yaml);
+    expect(r.code).toBe(0);
+    type Parent = { parentRef: string; parentKind: string; controllerName?: string; conditions: { type: string; status: string }[] };
+    const list = JSON.parse(r.out) as { kind: string; name: string; parents?: Parent[]; attachedListenerSets?: number }[];
+    const get = (kind: string, name: string) => list.find((x) => x.kind === kind && x.name === name)!;
+    expect(get("Gateway", "gw").attachedListenerSets).toBe(1);
+    expect(get("HTTPRoute", "via-set").parents!.map((x) => [x.parentRef, x.parentKind])).toEqual([
+      ["apps/team", "ListenerSet"],
+      ["infra/gw", "Gateway"],
+    ]);
+    expect(get("HTTPRoute", "via-set").parents![0].controllerName).toBeUndefined();
+    const mesh = get("HTTPRoute", "mesh").parents![0];
+    expect([mesh.parentKind, typeof mesh.controllerName]).toEqual(["Service", "string"]);
+    expect(Object.keys(mesh)).toEqual(["parentRef", "parentKind", "controllerName", "conditions"]);
+    const table = await run(["status", "-f", "-"], yaml);
+    expect(table.out).toMatch(/^ {2}attached ListenerSets: 1$/m);
+    expect(table.out).toMatch(/^ {2}parent ListenerSet apps\/team: Accepted=True/m);
+    expect(table.out).toMatch(/^ {2}parent Service apps\/api:80: /m);
+  });
+
   it("exit 2 on invalid YAML", async () => {
     const r = await run(["status", "-f", p("bad.yaml"), "--json"]);
     expect([r.code, r.out]).toEqual([2, ""]);

@@ -13,7 +13,8 @@ conditions of routes, per-listener conditions and attached routes of Gateways.
 
 Options:
   -f, --file PATH    a file, or a directory (every *.yaml, *.yml, *.json inside); repeatable; - = stdin
-  --json             JSON: [{"kind","namespace","name","conditions":[…],"parents":[…],"listeners":[…]}]
+  --json             JSON: [{"kind","namespace","name","conditions":[…],"parents":[{"parentRef","parentKind",
+                     "controllerName"?,"conditions"}],"listeners":[…],"attachedListenerSets"?,"ancestors"?}]
   -h, --help         this help
 
 Exit status: 0 printed; 2 bad input (unreadable file, invalid YAML).`;
@@ -34,8 +35,12 @@ function c(x: Condition): Cond {
 /** One resource's status in the CLI's shape (parents/listeners only where the kind has them). */
 export function statusJson(s: ResourceStatus): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: s.kind, namespace: s.namespace, name: s.name, conditions: (s.conditions ?? []).map(c) };
-  if (s.parents) out.parents = s.parents.map((p) => ({ parentRef: p.parentRef, conditions: p.conditions.map(c) }));
+  // parentKind tells a Gateway from a ListenerSet or a mesh Service parent; controllerName is
+  // RouteParentStatus.controllerName where the simulated controller knows it.
+  if (s.parents) out.parents = s.parents.map((p) => ({ parentRef: p.parentRef, parentKind: p.parentKind, ...(p.controllerName ? { controllerName: p.controllerName } : {}), conditions: p.conditions.map(c) }));
   if (s.listeners) out.listeners = s.listeners.map((l) => ({ name: l.name, attachedRoutes: l.attachedRoutes, supportedKinds: l.supportedKinds, conditions: l.conditions.map(c) }));
+  // GatewayStatus.attachedListenerSets (ListenerSet support).
+  if (s.attachedListenerSets !== undefined) out.attachedListenerSets = s.attachedListenerSets;
   if (s.ancestors) out.ancestors = s.ancestors.map((p) => ({ ancestorRef: p.parentRef, conditions: p.conditions.map(c) }));
   return out;
 }
@@ -66,7 +71,8 @@ export function statusTable(list: ResourceStatus[]): string {
     const id = `${s.kind} ${s.namespace ? s.namespace + "/" : ""}${s.name}`;
     lines.push(`${id.padEnd(width)}  ${conds(s.conditions ?? [])}`);
     for (const l of s.listeners ?? []) lines.push(`  listener ${l.name} (${l.attachedRoutes} route${l.attachedRoutes === 1 ? "" : "s"}): ${conds(l.conditions)}`);
-    for (const p of s.parents ?? []) lines.push(`  parent ${p.parentRef}: ${conds(p.conditions)}`);
+    if (s.attachedListenerSets !== undefined) lines.push(`  attached ListenerSets: ${s.attachedListenerSets}`);
+    for (const p of s.parents ?? []) lines.push(`  parent ${p.parentKind && p.parentKind !== "Gateway" ? `${p.parentKind} ` : ""}${p.parentRef}: ${conds(p.conditions)}`);
     for (const p of s.ancestors ?? []) lines.push(`  ancestor ${p.parentRef}: ${conds(p.conditions)}`);
   }
   return lines.length ? lines.join("\n") + "\n" : "no Gateway API resources found\n";
