@@ -19,6 +19,7 @@ import { GATEWAY_GROUP, isRouteKind } from "../model/kinds";
 import { refKey } from "../model/ids";
 import { type Ctx, type ListenerState, reportDiagnostic } from "./context";
 import type { RouteMemo } from "./cache";
+import { hasBothKinds } from "./kind-conflicts";
 import { listenerStates, recomputeRoute } from "./incremental";
 import { OverlayMap } from "./overlay";
 import type { ResourceStatus } from "../model/status";
@@ -110,7 +111,7 @@ export function patchRun(last: LastRun, resources: Resource[], lines: Map<string
     if (ri < 0 || !isRoute(res) || res.kind !== old.kind || res.namespace !== old.namespace || res.name !== old.name) return null;
     const m0 = last.memos[ri];
     const m1 = recomputeRoute(ctx, res, ctx.routeKeys[ri]);
-    if (!sameFootprint(m0, m1)) return null;
+    if (!sameFootprint(m0, m1) || onMixedListener(last, m0)) return null;
     edits.push({ ri, res, m0, m1 });
   }
   /** Diagnostics placed anew (the edited routes' own): not moved. */
@@ -157,6 +158,16 @@ export function patchRun(last: LastRun, resources: Resource[], lines: Map<string
   if (docsMoved) last.docIndex = docIndexes(resources);
   last.anchors = anchorsOf(model, lines);
   return model;
+}
+
+/**
+ * Whether the route is an HTTPRoute or GRPCRoute on a listener that has both kinds: which of them
+ * a listener accepts depends on the others (kind-conflicts.ts), which a patch does not recompute.
+ */
+function onMixedListener(last: LastRun, m: RouteMemo): boolean {
+  if (m.kind !== "HTTPRoute" && m.kind !== "GRPCRoute") return false;
+  const listeners = listenerStates(last.ctx);
+  return m.attach.some((a) => hasBothKinds(last.views.get(listeners[a.ls])?.routes ?? []));
 }
 
 /** Whether a route's new results touch the rest of the Model exactly as its old ones did. */

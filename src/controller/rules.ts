@@ -16,6 +16,7 @@ import { runRoutes } from "./routes";
 import { runBackendRefs } from "./backend-refs";
 import { runParentRefs } from "./parent-refs";
 import { runRouteStatus } from "./route-status";
+import { runKindConflicts } from "./kind-conflicts";
 import { runMeshConflicts } from "./mesh-conflicts";
 import { runGatewayStatus } from "./gateway-status";
 import { runBackendTLSPolicies } from "./backend-tls-policy";
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   { name: "parent-refs", run: runParentRefs },
   { name: "route-status", run: runRouteStatus },
   { name: "mesh-conflicts", run: runMeshConflicts },
+  { name: "kind-conflicts", run: runKindConflicts },
   { name: "backend-tls-policy", run: runBackendTLSPolicies },
   { name: "backend-traffic-policy", run: runBackendTrafficPolicies },
   { name: "route-session-persistence", run: runRouteSessionPersistence },

@@ -19,7 +19,7 @@
  * says so. Computed once per listener, only when it has routes of both kinds.
  */
 import { pathIndexOf, type Bucket, type ListenerIndex, type RouteEntry } from "./compile";
-import { intersectHostname } from "./hostname";
+import { kindLosers, type KindEntry } from "../controller/kind-conflicts";
 import { timestampOf } from "./precedence";
 import { nsName } from "../model/ids";
 import type { NormalizedRequest } from "./normalize";
@@ -49,44 +49,23 @@ export function kindConflicts(li: ListenerIndex): KindConflicts {
   return k;
 }
 
-interface Entry {
-  r: RouteEntry;
-  grpc: boolean;
-  created: number;
-  name: string;
-}
-
 function compute(li: ListenerIndex): KindConflicts {
   let grpc = 0;
   for (const r of li.others) if (r.attachment.route.kind === "GRPCRoute") grpc++;
   if (grpc === 0 || li.httpRoutes === 0) return NONE;
-  const entries: Entry[] = [];
+  const entries: KindEntry<RouteEntry>[] = [];
   for (const r of li.routes) {
     const kind = r.attachment.route.kind;
     if (kind !== "HTTPRoute" && kind !== "GRPCRoute") continue;
     const res = r.attachment.route.resource;
-    entries.push({ r, grpc: kind === "GRPCRoute", created: timestampOf(res.metadata?.creationTimestamp), name: nsName(res) });
+    entries.push({ item: r, grpc: kind === "GRPCRoute", created: timestampOf(res.metadata?.creationTimestamp), name: nsName(res), hosts: r.hosts });
   }
-  entries.sort((a, b) => (a.created !== b.created ? (a.created < b.created ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const kept: [RouteEntry[], RouteEntry[]] = [[], []];
+  // The controller's rule (controller/kind-conflicts.ts) over the listener's route entries.
+  const losers = kindLosers(entries);
+  if (losers.size === 0) return NONE;
   const rejected = new Map<string, string>();
-  for (const e of entries) {
-    const other = kept[e.grpc ? 0 : 1];
-    const older = other.find((o) => shareHostname(o.hosts, e.r.hosts));
-    if (older) rejected.set(e.r.ref, older.ref);
-    else kept[e.grpc ? 1 : 0].push(e.r);
-  }
-  return rejected.size > 0 ? { rejected } : NONE;
-}
-
-/** Whether two effective hostname lists (null = any) have a hostname in common. */
-export function shareHostname(a: (string | null)[], b: (string | null)[]): boolean {
-  for (const x of a) {
-    for (const y of b) {
-      if (x === null || y === null || intersectHostname(x, y) !== null) return true;
-    }
-  }
-  return false;
+  for (const [r, older] of losers) rejected.set(r.ref, older.ref);
+  return { rejected };
 }
 
 /**
