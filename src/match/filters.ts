@@ -3,7 +3,7 @@
  * HTTPRouteRule.filters: "Wherever possible, implementations SHOULD implement filters in the order
  * they are specified."
  */
-import type { Redirect } from "../model/outcome";
+import type { BackendTLSUse, OutcomeBackend, Redirect } from "../model/outcome";
 import { applyHeaderOps, compileHeaderOps, copyHeaders, setHeader, type HeaderOps, type Headers } from "./headers";
 import { buildRedirect, modifyPath, type RedirectInput } from "./redirect";
 import type { Candidate } from "./precedence";
@@ -12,7 +12,7 @@ import type { GatewayView, ListenerView, Relation } from "../model/model";
 import type { NormalizedRequest } from "./normalize";
 import { stripPort } from "../controller/hostname";
 import { applyCors } from "./cors";
-import type { PolicyIndex } from "./policy-effects";
+import { landOnBackend, type PolicyIndex } from "./policy-effects";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = any;
@@ -43,6 +43,9 @@ export interface MirrorShare {
   percent: number;
   /** Why the mirror is dropped (unresolved or not permitted), else null. */
   invalid: string | null;
+  /** Backend policies of the mirror target (BackendTLSPolicy…), as for a backend. */
+  policies?: string[];
+  tls?: BackendTLSUse;
 }
 
 export interface FilterContext {
@@ -185,11 +188,23 @@ function mirror(m: Raw, s: HttpState, ctx: FilterContext, at: string): void {
     percent = (100 * m.fraction.numerator) / den;
   }
   percent = Math.max(0, Math.min(100, percent));
-  const invalid = mirrorProblem(ctx, ns, name, kind);
-  (s.mirrors ??= []).push({ backend: `${ns}/${name}`, kind, port: typeof ref.port === "number" ? ref.port : null, percent, invalid });
-  if (ctx.t.on) {
-    const target = `${kind === "Service" ? "" : kind + " "}${ns}/${name}`;
-    ctx.t.add("mirror", invalid ? `${at}: mirror to ${target} is dropped: ${invalid}` : `${at}: ${percent}% of requests are mirrored to ${target} (responses ignored)`, [...ctx.refs, `${kind}/${ns}/${name}`]);
+  const port = typeof ref.port === "number" ? ref.port : null;
+  const share: MirrorShare = { backend: `${ns}/${name}`, kind, port, percent, invalid: mirrorProblem(ctx, ns, name, kind) };
+  (s.mirrors ??= []).push(share);
+  const target = `${kind === "Service" ? "" : kind + " "}${ns}/${name}`;
+  if (ctx.t.on) ctx.t.add("mirror", share.invalid ? `${at}: mirror to ${target} is dropped: ${share.invalid}` : `${at}: ${percent}% of requests are mirrored to ${target} (responses ignored)`, [...ctx.refs, `${kind}/${ns}/${name}`]);
+  // The gateway's connection to a mirror target is a connection to that backend: its policies
+  // (BackendTLSPolicy: "configuration for the connection from the Gateway to a backend") apply.
+  if (share.invalid === null && ctx.landing.policies) {
+    const gw = ctx.landing.gateway?.resource;
+    const got: { policies?: string[]; tls?: BackendTLSUse } = {};
+    const failure = landOnBackend(ctx.landing.policies, gw ? `${gw.namespace}/${gw.name}` : null, { group: typeof ref.group === "string" ? ref.group : "", kind, namespace: ns, name, port }, got as OutcomeBackend, null, ctx.candidate.routeRef, ctx.t);
+    if (got.policies) share.policies = got.policies;
+    if (got.tls) share.tls = got.tls;
+    if (failure) {
+      share.invalid = failure;
+      if (ctx.t.on) ctx.t.add("mirror", `${at}: the gateway cannot connect to mirror target ${target} (${failure}): nothing is mirrored; the request itself is unaffected`, [...ctx.refs, `${kind}/${ns}/${name}`]);
+    }
   }
 }
 

@@ -73,6 +73,9 @@ ${[
   rule("/sticky", "[{name: sticky, port: 8080}]"),
   rule("/rule-session", "[{name: sticky, port: 8080}]", "\n    sessionPersistence: {sessionName: RULE, type: Header}"),
   rule("/plain", "[{name: plain, port: 8080}]"),
+  rule("/mirror-secure", "[{name: plain, port: 8080}]", "\n    filters: [{type: RequestMirror, requestMirror: {backendRef: {name: secure, port: 443}}}]"),
+  rule("/mirror-broken", "[{name: plain, port: 8080}]", "\n    filters: [{type: RequestMirror, requestMirror: {backendRef: {name: broken, port: 443}, percent: 50}}]"),
+  rule("/mirror-plain", "[{name: plain, port: 8080}]", "\n    filters: [{type: RequestMirror, requestMirror: {backendRef: {name: plain, port: 8080}}}]"),
 ].join("\n")}`,
 ].join("\n---\n");
 
@@ -131,6 +134,30 @@ describe("backend policy effects on requests", () => {
     if (path === "/plain") expect(o.trace.some((s) => s.step === "policy")).toBe(false);
   });
 
+  // A mirror target is a backend the gateway connects to: its policies apply to the mirrored copy.
+  it.each<{ path: string; mirrors: string[]; share: object; trace: string }>([
+    {
+      path: "/mirror-secure",
+      mirrors: ["app/secure"],
+      share: { backend: "app/secure", percent: 100, policies: ["BackendTLSPolicy/app/port"], tls: { policy: "BackendTLSPolicy/app/port", sni: "port.example.com", verify: ["port.example.com"], ca: ["System"], clientCertificate: "app/client" } },
+      trace: "upstream TLS to Service app/secure:443 (BackendTLSPolicy app/port (sectionName https)): SNI port.example.com",
+    },
+    {
+      path: "/mirror-broken",
+      mirrors: [],
+      share: { backend: "app/broken", percent: 50, policies: ["BackendTLSPolicy/app/broken"], invalid: expect.stringMatching(/NoValidCACertificate/) },
+      trace: "the gateway cannot connect to mirror target app/broken",
+    },
+    { path: "/mirror-plain", mirrors: ["app/plain"], share: { backend: "app/plain", percent: 100 }, trace: "100% of requests are mirrored to app/plain" },
+  ])("mirror $path: the target's policies apply to the mirrored copy; the request itself is unaffected", ({ path, mirrors, share, trace }) => {
+    const o = match(model, { gateway: "app/gw", request: { host: "x.example.com", path } });
+    const steps = o.trace.map((s) => s.detail);
+    expect([o.statusCode, o.backend]).toEqual([200, "app/plain"]);
+    expect(o.mirrors).toEqual(mirrors);
+    expect(o.mirrorShares).toEqual([share]);
+    expect(steps.some((s) => s.includes(trace)), steps.join("\n")).toBe(true);
+  });
+
   it("half of the traffic to a split with a backend the gateway cannot connect to gets 500", () => {
     const o = match(model, { gateway: "app/gw", request: { host: "x.example.com", path: "/half-broken" } });
     expect(o.backends.map((b) => [b.name, b.probability, !!b.invalid])).toEqual([
@@ -146,7 +173,7 @@ describe("backend policy effects on requests", () => {
   });
 
   it("without trace the Outcome is the same", () => {
-    for (const path of ["/secure-https", "/broken", "/half-broken", "/sticky"]) {
+    for (const path of ["/secure-https", "/broken", "/half-broken", "/sticky", "/mirror-secure", "/mirror-broken"]) {
       const a = match(model, { gateway: "app/gw", request: { host: "x.example.com", path } });
       const b = match(model, { gateway: "app/gw", request: { host: "x.example.com", path } }, { trace: false });
       expect({ ...b, trace: [] }).toEqual({ ...a, trace: [] });

@@ -167,7 +167,7 @@ function finish(out: Outcome, s: HttpState, statusCode: number): Outcome {
   out.host = s.host;
   if (s.mirrors) {
     out.mirrors = s.mirrors.filter((m) => m.invalid === null && m.percent > 0).map((m) => m.backend);
-    out.mirrorShares = s.mirrors.map((m) => ({ backend: m.backend, percent: m.percent, ...(m.invalid ? { invalid: m.invalid } : {}) }));
+    out.mirrorShares = s.mirrors.map((m) => ({ backend: m.backend, percent: m.percent, ...(m.invalid ? { invalid: m.invalid } : {}), ...(m.policies ? { policies: m.policies } : {}), ...(m.tls ? { tls: m.tls } : {}) }));
   }
   if (s.redirect || s.answeredStatus !== null) {
     out.backend = null;

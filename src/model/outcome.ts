@@ -62,6 +62,10 @@ export interface MirrorShare {
   percent: number;
   /** Why the mirror is dropped, when it is. */
   invalid?: string;
+  /** Policies in force for the mirror target (`Kind/ns/name`), as for a backend. */
+  policies?: string[];
+  /** How the gateway connects to the mirror target over TLS (BackendTLSPolicy). */
+  tls?: BackendTLSUse;
 }
 
 export interface Redirect {

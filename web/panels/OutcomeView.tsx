@@ -139,6 +139,11 @@ export const OutcomeView = memo(function OutcomeView({ outcome: o }: { outcome: 
             {(o.mirrorShares ?? o.mirrors.map((m): MirrorShare => ({ backend: m, percent: 100 }))).map((m, i) => (
               <li key={i}>
                 <NodeLink id={`Service/${m.backend}`} label={m.backend} /> {m.percent}%{m.invalid ? <span className="bad"> dropped: {m.invalid}</span> : null}
+                {m.tls && (
+                  <div className="small" data-testid="sim-mirror-tls">
+                    TLS to the mirror target: SNI <code>{m.tls.sni}</code>, trusted CA {m.tls.ca.join(", ")} · <NodeLink id={m.tls.policy} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>
