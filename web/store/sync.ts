@@ -46,15 +46,18 @@ function toSimulate(st: Pick<AppState, "request" | "samples">): { requests: SimR
 
 /**
  * Outcomes of `requests` (as toSimulate made them) on snapshot `version` into the store — the
- * request's only if it is still the current one, the samples' only if the list is unchanged (else
- * theirs come with the run that change starts).
+ * request's only if it is still the current one, the samples' only if the list is unchanged.
+ * False when either changed since the requests were taken (a load replaces the samples right after
+ * the text): the caller runs them again.
  */
-function storeSimulated(version: number, requests: SimRequest[], outcomes: Outcome[]): void {
+function storeSimulated(version: number, requests: SimRequest[], outcomes: Outcome[]): boolean {
   const st = useStore.getState();
   const first = withRequest.get(requests) ?? false;
   const samples = first ? requests.slice(1) : requests;
   const sameSamples = st.samples.length === samples.length && st.samples.every((s, i) => s.request === samples[i]);
-  st.setSimulated(version, first && st.request === requests[0] ? (outcomes[0] ?? null) : undefined, sameSamples ? (first ? outcomes.slice(1) : outcomes) : null);
+  const sameRequest = first ? st.request === requests[0] : !(st.request.gateway || st.request.mesh);
+  st.setSimulated(version, first && sameRequest ? (outcomes[0] ?? null) : undefined, sameSamples ? (first ? outcomes.slice(1) : outcomes) : null);
+  return sameSamples && sameRequest;
 }
 
 /** Every snapshot the worker sends, in order: into the store; a new text re-evaluates the requests. */
@@ -65,8 +68,7 @@ function onSnapshot(s: Snapshot, { tag, loaded, simulated }: { tag: number | und
   for (const k of sentAt.keys()) if (k <= revision) sentAt.delete(k);
   st.acceptSnapshot(s, loaded && t !== undefined ? performance.now() - t : st.lastLoadMs, revision);
   // The request and the samples came simulated with the load (one round trip); a run of its own otherwise.
-  if (loaded && simulated) storeSimulated(s.version, simulated.requests, simulated.outcomes);
-  else if (loaded) void resimulate();
+  if (loaded && !(simulated && storeSimulated(s.version, simulated.requests, simulated.outcomes))) void resimulate();
 }
 
 /** Lay the current configuration out again from scratch (crossing reduction included), in the worker. */
@@ -82,6 +84,7 @@ export async function resimulate(): Promise<void> {
   const version = st.good?.version ?? 0;
   const { requests } = toSimulate(st);
   if (!requests.length) return st.setSimulated(version, undefined, null);
+  // Changed again meanwhile: the next snapshot's run (or the caller's own) takes care of it.
   storeSimulated(version, requests, await engine().simulate(requests));
 }
 
