@@ -87,6 +87,11 @@ test("dragging a weight slider shows the shares live and writes once, on release
   await page.mouse.move(box.x + box.width * 0.05, y, { steps: 4 });
   await expect(pct).not.toHaveText("90%");
   await expect(page.getByTestId("weight-pct-HTTPRoute-shop-checkout-0-1")).not.toHaveText("10%");
+  // The canvas follows the slider before anything is written: the canary edge shows the draft share.
+  const livePct = (await page.getByTestId("weight-pct-HTTPRoute-shop-checkout-0-1").textContent())!;
+  await expect(page.getByTestId(V2_EDGE).locator(".sy-edge-label")).toHaveAttribute("data-draft", "true");
+  // (The Inspector shows one decimal, the edge two: 76.9% and 76.92%.)
+  await expect(page.getByTestId(V2_EDGE).locator(".sy-edge-label")).toContainText(livePct.replace("%", ""));
   expect(await getYaml(page)).toBe(canaryWeight.yaml);
   await page.mouse.up();
   const yaml = await expectYaml(page, (y) => !/^ +weight: 90$/m.test(y), "the weight is written on release");
@@ -94,6 +99,8 @@ test("dragging a weight slider shows the shares live and writes once, on release
   expect(d.removed).toEqual(["          weight: 90"]);
   expect(d.added).toHaveLength(1);
   await expect(page.getByTestId(V2_EDGE)).not.toContainText("w10 · 10%");
+  // Written: the label is the engine's again.
+  await expect(page.getByTestId(V2_EDGE).locator(".sy-edge-label")).not.toHaveAttribute("data-draft", "true");
 });
 
 test("shift traffic: canary steps in the inspector and on the selected edge", async ({ page }) => {

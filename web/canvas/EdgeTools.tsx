@@ -11,6 +11,7 @@ import { commitEdit } from "../edit/commit";
 import { removeSelectedEdge } from "../edit/edgeActions";
 import { currentStep, pctText, shares, SHIFT_STEPS, sliderMax } from "../edit/weights";
 import { targetOfId } from "../edit/targets";
+import { setWeightDraft } from "../edit/weightDraft";
 import type { GraphEdge } from "../../src/graph";
 import type { RefEdgeData } from "./flowTypes";
 
@@ -25,11 +26,21 @@ function RuleWeights({ route, rule, index }: { route: string; rule: number; inde
   const edges = useStore((s) => s.good?.graph.edges);
   const list = ruleEdges(edges ?? [], route, rule);
   const written = list.map((e) => e.weight ?? 1);
-  const [draft, setDraft] = useState<number[] | null>(null);
+  const [draft, setLocalDraft] = useState<number[] | null>(null);
+  const indexes = list.map((e) => Number(e.path[e.path.length - 1]));
+  // The canvas draws the draft's shares on the rule's edges too (weightDraft.ts).
+  const setDraft = (w: number[] | null) => {
+    setLocalDraft(w);
+    setWeightDraft(route, rule, w && new Map(w.map((x, i) => [indexes[i], x])));
+  };
   const key = written.join(",");
-  useEffect(() => setDraft(null), [key]);
+  useEffect(() => {
+    setLocalDraft(null);
+    setWeightDraft(route, rule, null);
+    return () => setWeightDraft(route, rule, null);
+  }, [key, route, rule]);
   const ref = useRef<HTMLInputElement | null>(null);
-  const me = list.findIndex((e) => Number(e.path[e.path.length - 1]) === index);
+  const me = indexes.indexOf(index);
   const target = targetOfId(route);
   const commit = (w: number[]) => {
     if (!target || w.every((x, i) => x === written[i])) return setDraft(null);
