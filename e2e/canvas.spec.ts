@@ -150,6 +150,8 @@ test("more than ten routes of a namespace on one listener are drawn as one bundl
 
 test("export PNG is a picture of the graph; dark theme", async ({ page }) => {
   await openApp(page);
+  // The opening example drawn first: exporting before it arrives would picture an empty canvas.
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
   await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
   await page.getByTestId("export-button").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
