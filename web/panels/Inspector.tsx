@@ -3,7 +3,7 @@
  * for routes, per listener for gateways), its references, diagnostics and the controller's
  * assumptions about it. With nothing selected, the loaded gallery example's explanation.
  */
-import type { ReactNode } from "react";
+import { memo, useDeferredValue, type ReactNode } from "react";
 import { useStore } from "../store";
 import { exampleForFile } from "../gallery";
 import { loadExampleSamples } from "../gallery/load";
@@ -11,6 +11,8 @@ import { evaluateNewSamples } from "./simulate";
 import type { GraphNode } from "../../src/graph";
 import type { ListenerStatus, ResourceStatus } from "../../src/model/status";
 import { indexOf, type SnapshotIndex } from "./snapshotIndex";
+import { objectSource, snapshotText, useParserReady } from "./resourceObjects";
+import type { Snapshot } from "../worker/protocol";
 import { Conditions } from "./Conditions";
 import { Diagnostics } from "./Diagnostics";
 import { NodeLink } from "./NodeLink";
@@ -129,7 +131,18 @@ function StatusSections({ node, ix }: { node: GraphNode; ix: SnapshotIndex }) {
 export function Inspector() {
   const selected = useStore((s) => s.selected);
   const good = useStore((s) => s.good);
+  // Notes the text of the store's snapshot while they are in step (objects are read from it).
+  useStore((st) => snapshotText(st) !== null);
+  const parserReady = useParserReady();
+  // Every pause in typing brings a snapshot. The Inspector (forms of the object being typed into
+  // included) follows it in a deferred render, which React does in slices between other work: it
+  // never holds up the editor or the canvas. A new selection shows at once.
+  const deferred = useDeferredValue(good);
   if (!selected) return <div className="panel-body">{<ExampleExplanation />}</div>;
+  return <InspectorBody selected={selected} good={deferred} source={objectSource(deferred, parserReady)} />;
+}
+
+const InspectorBody = memo(function InspectorBody({ selected, good, source }: { selected: string; good: Snapshot | null; source: Snapshot | null }) {
   const ix = indexOf(good);
   const node = ix.nodes.get(selected);
   if (!node) return <div className="panel-body muted">{selected} is not in the current graph.</div>;
@@ -146,7 +159,7 @@ export function Inspector() {
         <h3>{node.namespace ? `${node.namespace}/${node.name}` : node.name}</h3>
       </header>
       {!node.defined && <p className="warn">Referenced but not in the configuration.</p>}
-      <EditForms node={node} ix={ix} />
+      <EditForms node={node} ix={ix} source={source} />
       {facts.length > 0 && (
         <table className="kv">
           <tbody>
@@ -159,7 +172,7 @@ export function Inspector() {
           </tbody>
         </table>
       )}
-      <KindDetails node={node} ix={ix} />
+      <KindDetails node={node} ix={ix} source={source} />
       <StatusSections node={node} ix={ix} />
       <ReportedStatus node={node} ours={(id) => ix.status.get(id)} />
       {edges.length > 0 && (
@@ -198,4 +211,4 @@ export function Inspector() {
       )}
     </div>
   );
-}
+});

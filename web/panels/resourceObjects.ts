@@ -98,11 +98,25 @@ function parseSlice(slice: string): Record<string, unknown> | null {
  * null). Re-renders when either arrives.
  */
 export function useObjectSource(): Snapshot | null {
+  const ready = useParserReady();
+  const known = useStore((st) => snapshotText(st) !== null);
+  const good = useStore((st) => st.good);
+  return ready && known ? good : null;
+}
+
+/** Whether the YAML parser is loaded (it loads on first use; re-renders when it arrives). */
+export function useParserReady(): boolean {
   const [ready, setReady] = useState(parseYaml !== null);
   useEffect(() => {
     if (!ready) void loadParser().then(() => setReady(true));
   }, [ready]);
-  const known = useStore((st) => snapshotText(st) !== null);
-  const good = useStore((st) => st.good);
-  return ready && known ? good : null;
+  return ready;
+}
+
+/**
+ * A given snapshot as an object source (see useObjectSource): itself once the parser is loaded and
+ * its text is known, else null. For views that follow a deferred snapshot rather than the store's.
+ */
+export function objectSource(s: Snapshot | null, parserReady: boolean): Snapshot | null {
+  return parserReady && s !== null && texts.has(s) ? s : null;
 }

@@ -11,7 +11,8 @@ import { KINDS } from "../../../src/model/kinds";
 import { useStore } from "../../store";
 import { commitEdit, loadEditModule } from "../../edit/commit";
 import { targetOfId } from "../../edit/targets";
-import { objectOf, useObjectSource } from "../resourceObjects";
+import { objectOf } from "../resourceObjects";
+import type { Snapshot } from "../../worker/protocol";
 import { recs, specOf, str, type Obj } from "../kinds/read";
 import type { SnapshotIndex } from "../snapshotIndex";
 import { Btn, TextField } from "./fields";
@@ -66,7 +67,7 @@ function KindForm({ node, obj, ix }: { node: GraphNode; obj: Obj; ix: SnapshotIn
 }
 
 /** A listener node: the form of that one listener of its Gateway or ListenerSet. */
-function ListenerNodeForm({ node, source }: { node: GraphNode; source: ReturnType<typeof useObjectSource> }) {
+function ListenerNodeForm({ node, source }: { node: GraphNode; source: Snapshot | null }) {
   const origin = typeof node.data.origin === "string" ? node.data.origin : "";
   const owner = targetOfId(origin);
   const obj = owner ? objectOf(source, origin) : null;
@@ -77,8 +78,8 @@ function ListenerNodeForm({ node, source }: { node: GraphNode; source: ReturnTyp
   return <ListenerForm owner={{ ...owner, namespace: owner.namespace ?? node.namespace }} listeners={listeners} index={index} />;
 }
 
-export function EditForms({ node, ix }: { node: GraphNode; ix: SnapshotIndex }) {
-  const source = useObjectSource();
+/** `source`: the snapshot the objects are read from (resourceObjects.ts `objectSource`), null while unknown. */
+export function EditForms({ node, ix, source }: { node: GraphNode; ix: SnapshotIndex; source: Snapshot | null }) {
   useEffect(() => void loadEditModule(), []);
   const target = targetOfId(node.id);
   let body: ReactNode = null;

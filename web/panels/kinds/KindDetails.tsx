@@ -5,7 +5,8 @@
  */
 import type { GraphNode } from "../../../src/graph";
 import type { SnapshotIndex } from "../snapshotIndex";
-import { objectOf, useObjectSource } from "../resourceObjects";
+import { objectOf } from "../resourceObjects";
+import type { Snapshot } from "../../worker/protocol";
 import { RouteDetails } from "./RouteDetails";
 import { ServiceDetails } from "./ServiceDetails";
 import { ListenerSetDetails } from "./ListenerSetDetails";
@@ -20,8 +21,8 @@ export function hasKindDetails(node: GraphNode): boolean {
   return ROUTES.has(node.kind) || POLICIES.has(node.kind) || node.kind === "ListenerSet" || node.kind === "XListenerSet" || (node.kind === "Service" && node.group === "");
 }
 
-export function KindDetails({ node, ix }: { node: GraphNode; ix: SnapshotIndex }) {
-  const source = useObjectSource();
+/** `source`: the snapshot the objects are read from (resourceObjects.ts `objectSource`), null while unknown. */
+export function KindDetails({ node, ix, source }: { node: GraphNode; ix: SnapshotIndex; source: Snapshot | null }) {
   if (!hasKindDetails(node)) return null;
   return <KindDetailsView node={node} ix={ix} obj={node.defined ? objectOf(source, node.id) : null} />;
 }

@@ -1,0 +1,33 @@
+import { test, expect, openApp } from "./fixtures";
+import { routesYaml } from "../bench/fixtures";
+import { writeFileSync } from "node:fs";
+type Win = { switchyard: { setYaml(t: string): Promise<void>; getYaml(): string } };
+test("type prof", async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  await expect(page.getByTestId("yaml-editor").locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
+  const text = routesYaml(2000);
+  await page.evaluate((t) => (window as unknown as Win).switchyard.setYaml(t), text);
+  await page.waitForTimeout(4000);
+  await page.getByTestId("panel-tab-inspector").click();
+  await page.getByTestId("yaml-editor").click({ position: { x: 120, y: 12 } });
+  await page.keyboard.press("Control+Home");
+  const hostLine = text.split("\n").findIndex((l) => l.startsWith('  - "app-0.example.com')) + 1;
+  for (let i = 1; i < hostLine; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => {
+    const w = window as any; w.__tasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: false });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  await page.keyboard.type("abcdefghijklmnopqrstuvwxyz", { delay: 90 });
+  await page.waitForTimeout(2000);
+  const { profile } = await cdp.send("Profiler.stop");
+  console.log("tasks", JSON.stringify(await page.evaluate(() => (window as any).__tasks)));
+  writeFileSync("/tmp/type.cpuprofile", JSON.stringify(profile));
+});
