@@ -1,10 +1,17 @@
 /// <reference lib="webworker" />
 /** The engine in a Web Worker: a thin message adapter over WorkerHandler (Engine + delta sender). */
 import { WorkerHandler } from "./handler";
+import { warmUp } from "./warmup";
 import type { ToWorker } from "./protocol";
 
 const handler = new WorkerHandler();
+let warmed = false;
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(handler.handle(e.data));
+  // After the first load, warm the edit path up in the worker's idle time (warmup.ts).
+  if (!warmed && e.data.type === "load") {
+    warmed = true;
+    warmUp((fn) => setTimeout(fn, 0));
+  }
 };
