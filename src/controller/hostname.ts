@@ -89,6 +89,17 @@ export function effectiveHostnames(listener: string | null, routeHostnames: read
  * Hostname"): exact before wildcard, more specific wildcard (more dots right of `*`) before less,
  * wildcard before no hostname. Higher rank = more specific.
  */
+/**
+ * The hostnames a route attachment serves on its listener, lower-case and deduplicated; null = any.
+ * RouteAttachment.hostnames is the intersection with the listener's; [] means "any", which on a
+ * listener with a hostname means that hostname (HTTPRoute.spec.hostnames: routes without hostnames
+ * match whatever the listener matches). Used by the matcher's index and the kind-conflict rule.
+ */
+export function servedHostnames(attachment: readonly string[] | undefined, listenerHost: string | null): (string | null)[] {
+  if (!attachment || attachment.length === 0) return [listenerHost ? listenerHost.toLowerCase() : null];
+  return [...new Set(attachment.map((h) => h.toLowerCase()))];
+}
+
 export function hostnameRank(hostname: string | null): number {
   if (!hostname) return 0;
   const dots = hostname.split(".").length - 1;

@@ -27,7 +27,7 @@ import type { ParentView, Relation, RouteAttachment } from "../model/model";
 import type { ResourceStatus } from "../model/status";
 import type { Ctx, ListenerState, RouteState } from "./context";
 import { generationOf } from "./context";
-import { intersectHostname } from "./hostname";
+import { intersectHostname, servedHostnames } from "./hostname";
 import { listenerStates } from "./incremental";
 import { createdAt } from "./listenerset-state";
 import { parentRefPath, relation } from "./shared";
@@ -63,12 +63,6 @@ export function kindLosers<T>(entries: KindEntry<T>[]): Map<T, T> {
   return losers;
 }
 
-/** The hostnames an attachment serves, lower-case; [] (any) means the listener's hostname, or any. */
-function hostsOf(a: RouteAttachment, listenerHost: string | null): (string | null)[] {
-  if (a.hostnames.length === 0) return [listenerHost ? listenerHost.toLowerCase() : null];
-  return a.hostnames.map((h) => h.toLowerCase());
-}
-
 /** Whether a listener has attachments of both kinds. */
 export function hasBothKinds(routes: readonly RouteAttachment[]): boolean {
   let http = false;
@@ -89,7 +83,7 @@ export function listenerKindLosers(ls: ListenerState): Map<string, string> {
   for (const a of routes) {
     const kind = a.route.kind;
     if (kind !== "HTTPRoute" && kind !== "GRPCRoute") continue;
-    const hosts = hostsOf(a, ls.view.hostname);
+    const hosts = servedHostnames(a.hostnames, ls.view.hostname);
     const seen = byRoute.get(a.route.key);
     // A route attached twice (two parentRefs) serves the union of both attachments' hostnames.
     if (seen) seen.hosts = seen.hosts.includes(null) || hosts.includes(null) ? [null] : [...new Set([...seen.hosts, ...hosts])];

@@ -9,6 +9,7 @@ import { nsName, refKey } from "../model/ids";
 import { candidatesOf } from "./candidates";
 import { compareCandidates, type Candidate } from "./precedence";
 import { isWildcard, listenerHostnameRank } from "./hostname";
+import { servedHostnames } from "../controller/hostname";
 import { modelDelta } from "../controller/patch";
 import { indexCounts, patchIndex } from "./index-patch";
 
@@ -178,7 +179,7 @@ function attachmentsByRoute(list: readonly RouteAttachment[]): Map<string, Route
 /** One route's entry on a listener with hostname `hostname`. */
 export function routeEntryOf(a: RouteAttachment, hostname: string | null): RouteEntry {
   const http = a.route.kind === "HTTPRoute";
-  return { attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts: effectiveHostnames(a, hostname), candidates: http ? candidatesOf(a) : [] };
+  return { attachment: a, ref: refKey({ kind: a.route.kind, namespace: a.route.resource.namespace, name: a.route.resource.name }), hosts: servedHostnames(a.hostnames, hostname), candidates: http ? candidatesOf(a) : [] };
 }
 
 /** The merged attachment of route `key` among `list` (see attachmentsByRoute), or undefined. */
@@ -225,17 +226,6 @@ export function listenerIndexOf(l: ListenerView, hostname: string | null, routes
   };
   li.choice = Object.freeze({ listener: li });
   return li;
-}
-
-/**
- * The hostnames an attachment serves, lower-case and deduplicated; null = any hostname.
- * RouteAttachment.hostnames is the controller's intersection; [] means "any", which on a listener
- * with a hostname means that hostname (HTTPRoute.spec.hostnames: routes without hostnames match
- * whatever the listener matches).
- */
-export function effectiveHostnames(a: RouteAttachment, listenerHost: string | null): (string | null)[] {
-  if (!a.hostnames || a.hostnames.length === 0) return [listenerHost];
-  return [...new Set(a.hostnames.map((h) => h.toLowerCase()))];
 }
 
 function addTo(m: Map<string, Bucket>, key: string, cands: Candidate[]): void {

@@ -4,14 +4,14 @@
  * writes the weights on release (the same `setWeights` as the inspector), plus the canary steps
  * for a two-backend rule.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { EdgeLabelRenderer, useStore as useFlowStore } from "@xyflow/react";
 import { useStore } from "../store";
 import { commitEdit } from "../edit/commit";
 import { removeSelectedEdge } from "../edit/edgeActions";
 import { currentStep, pctText, shares, SHIFT_STEPS, sliderMax } from "../edit/weights";
 import { targetOfId } from "../edit/targets";
-import { setWeightDraft } from "../edit/weightDraft";
+import { useRuleDraft } from "../edit/weightDraft";
 import type { GraphEdge } from "../../src/graph";
 import type { RefEdgeData } from "./flowTypes";
 
@@ -26,19 +26,9 @@ function RuleWeights({ route, rule, index }: { route: string; rule: number; inde
   const edges = useStore((s) => s.good?.graph.edges);
   const list = ruleEdges(edges ?? [], route, rule);
   const written = list.map((e) => e.weight ?? 1);
-  const [draft, setLocalDraft] = useState<number[] | null>(null);
   const indexes = list.map((e) => Number(e.path[e.path.length - 1]));
-  // The canvas draws the draft's shares on the rule's edges too (weightDraft.ts).
-  const setDraft = (w: number[] | null) => {
-    setLocalDraft(w);
-    setWeightDraft(route, rule, w && new Map(w.map((x, i) => [indexes[i], x])));
-  };
-  const key = written.join(",");
-  useEffect(() => {
-    setLocalDraft(null);
-    setWeightDraft(route, rule, null);
-    return () => setWeightDraft(route, rule, null);
-  }, [key, route, rule]);
+  // The canvas draws the draft's shares on the rule's edges too; a new written state ends it (weightDraft.ts).
+  const [draft, setDraft] = useRuleDraft(route, rule, written, indexes);
   const ref = useRef<HTMLInputElement | null>(null);
   const me = indexes.indexOf(index);
   const target = targetOfId(route);

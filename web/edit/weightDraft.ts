@@ -3,6 +3,7 @@
  * the canvas draws the rule's backend edges with these shares in the same frame, and the written
  * state takes over when the engine's snapshot of the edit arrives (the slider's draft ends then).
  */
+import { useEffect, useState } from "react";
 import { create } from "zustand";
 import type { GraphEdge } from "../../src/graph";
 import { edgeLabel } from "../canvas/flowEdges";
@@ -23,6 +24,26 @@ export function setWeightDraft(route: string, rule: number, weights: ReadonlyMap
   const cur = useWeightDraft.getState().draft;
   if (weights) useWeightDraft.setState({ draft: { route, rule, weights } });
   else if (cur && cur.route === route && cur.rule === rule) useWeightDraft.setState({ draft: null });
+}
+
+/**
+ * A slider's draft weights for a rule, shown on the canvas too: `[draft, setDraft]`, the draft null
+ * when none. `indexes[i]` is the backendRef index of weight i (default i). A new written state
+ * (`written` changes: the edit landed, or the text changed) ends the draft; so does unmounting.
+ */
+export function useRuleDraft(route: string, rule: number, written: readonly number[], indexes?: readonly number[]): [number[] | null, (w: number[] | null) => void] {
+  const [draft, setLocal] = useState<number[] | null>(null);
+  const setDraft = (w: number[] | null) => {
+    setLocal(w);
+    setWeightDraft(route, rule, w && new Map(w.map((x, i) => [indexes ? indexes[i] : i, x])));
+  };
+  const key = written.join(",");
+  useEffect(() => {
+    setLocal(null);
+    setWeightDraft(route, rule, null);
+    return () => setWeightDraft(route, rule, null);
+  }, [key, route, rule]);
+  return [draft, setDraft];
 }
 
 /** The backendRef index of a backendRef edge (`…backendRefs[j]…` in its path), else -1. */

@@ -99,9 +99,9 @@ function parseSlice(slice: string): Record<string, unknown> | null {
  */
 export function useObjectSource(): Snapshot | null {
   const ready = useParserReady();
-  const known = useStore((st) => snapshotText(st) !== null);
-  const good = useStore((st) => st.good);
-  return ready && known ? good : null;
+  // Notes the text of the store's snapshot while they are in step (and re-renders when it is noted).
+  useStore((st) => snapshotText(st) !== null);
+  return objectSource(useStore((st) => st.good), ready);
 }
 
 /** Whether the YAML parser is loaded (it loads on first use; re-renders when it arrives). */

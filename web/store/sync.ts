@@ -29,19 +29,19 @@ function refresh(): void {
   // A loaded file or example is a new configuration: a full snapshot costs less than a delta.
   // A new picture opens with its largest namespaces collapsed, laid out so at once (useCanvasView
   // then adopts them as the view's): the expanded picture of a large configuration is never built.
-  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load", autoCollapse: true, requests: () => toSimulate(useStore.getState()).requests });
+  void engine().request({ text, fileName, tag: textRevision, collapsed, full: textOrigin === "load", autoCollapse: true, requests: () => toSimulate(useStore.getState()) });
 }
 
 /** Lists toSimulate made, and whether each starts with the current request. */
 const withRequest = new WeakMap<SimRequest[], boolean>();
 
 /** What a run simulates: the current request when it has a target, then every sample. */
-function toSimulate(st: Pick<AppState, "request" | "samples">): { requests: SimRequest[] } {
+function toSimulate(st: Pick<AppState, "request" | "samples">): SimRequest[] {
   const current = !!(st.request.gateway || st.request.mesh);
   const asked = st.samples.map((s) => s.request);
   const requests = current ? [st.request, ...asked] : asked;
   withRequest.set(requests, current);
-  return { requests };
+  return requests;
 }
 
 /**
@@ -82,7 +82,7 @@ export function tidyLayout(): Promise<void> {
 export async function resimulate(): Promise<void> {
   const st = useStore.getState();
   const version = st.good?.version ?? 0;
-  const { requests } = toSimulate(st);
+  const requests = toSimulate(st);
   if (!requests.length) return st.setSimulated(version, undefined, null);
   // Changed again meanwhile: the next snapshot's run (or the caller's own) takes care of it.
   storeSimulated(version, requests, await engine().simulate(requests));

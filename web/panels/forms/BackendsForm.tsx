@@ -4,11 +4,11 @@
  * the canary "shift traffic" steps (100/0 → 90/10 → 50/50 → 10/90 → 0/100).
  * Automation contract: each slider is `weight-<Kind>-<namespace>-<name>-<rule>-<backend>`.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { Target } from "../../../src/edit/types";
 import { validatePort, validateWeight, weightsAllZero } from "../../../src/edit/validate";
 import { currentStep, pctText, shares, SHIFT_STEPS, sliderMax, weightOf } from "../../edit/weights";
-import { setWeightDraft } from "../../edit/weightDraft";
+import { useRuleDraft } from "../../edit/weightDraft";
 import { num, str, type Obj } from "../kinds/read";
 import { editorFor } from "./edit";
 import { Btn, IssueText, NumberField, TextField } from "./fields";
@@ -58,20 +58,8 @@ function WeightSlider({ value, max, testId, label, onMove, onCommit }: { value: 
 export function BackendsForm({ route, rule, backends, defaultPort }: BackendsFormProps) {
   const ed = editorFor(route);
   const written = backends.map(weightOf);
-  const [draft, setLocalDraft] = useState<number[] | null>(null);
-  const routeId = `${route.kind}/${route.namespace}/${route.name}`;
-  // The canvas draws the draft's shares too (weightDraft.ts).
-  const setDraft = (w: number[] | null) => {
-    setLocalDraft(w);
-    setWeightDraft(routeId, rule, w && new Map(w.map((x, j) => [j, x])));
-  };
-  // A new written state (after the edit lands, or from the editor) ends the draft; so does leaving.
-  const key = written.join(",");
-  useEffect(() => {
-    setLocalDraft(null);
-    setWeightDraft(routeId, rule, null);
-    return () => setWeightDraft(routeId, rule, null);
-  }, [key, routeId, rule]);
+  // The canvas draws the draft's shares too; a new written state ends the draft (weightDraft.ts).
+  const [draft, setDraft] = useRuleDraft(`${route.kind}/${route.namespace}/${route.name}`, rule, written);
   const weights = draft ?? written;
   const pct = shares(weights);
   const max = sliderMax(written);
