@@ -12,8 +12,22 @@ export interface TextReplacement {
   text: string;
 }
 
+/**
+ * The last pair compared and its answer: one change of the text is compared by several readers
+ * (the undo history, the editor, the engine client), each a scan of megabytes. Strings that are the
+ * same objects compare at once.
+ */
+let last: { a: string; b: string; r: TextReplacement | undefined } | null = null;
+
 /** The replacement turning `a` into `b`, or undefined when they are equal. */
 export function minimalReplacement(a: string, b: string): TextReplacement | undefined {
+  if (last && last.a === a && last.b === b) return last.r;
+  const r = replacement(a, b);
+  last = { a, b, r };
+  return r;
+}
+
+function replacement(a: string, b: string): TextReplacement | undefined {
   if (a === b) return undefined;
   const max = Math.min(a.length, b.length);
   let start = commonPrefix(a, b, max);

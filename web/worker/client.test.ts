@@ -128,6 +128,33 @@ describe("EngineClient", () => {
     expect(c.snapshot()).toBe(s);
   });
 
+  it("sends an edit as the change of the text the worker holds; the whole text when the worker does not hold it", async () => {
+    const c = new EngineClient();
+    await c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    const w = FakeWorker.last!;
+    const s2 = await c.request({ text: B, fileName: "w.yaml", tag: 2 });
+    expect(w.sent.map((m) => (m.type === "load" ? typeof m.text : m.type))).toEqual(["string", "object"]);
+    expect(w.sent[1]).toMatchObject({ text: { text: "3", length: B.length } });
+    // The same snapshot as the whole text gives.
+    const ref = new WorkerHandler();
+    const full = structuredClone(ref.handle({ id: 1, type: "load", text: B, fileName: "w.yaml" }));
+    expect(full.type).toBe("loaded");
+    if (full.type === "loaded") expect({ ...s2!, version: 0, timings: {} }).toEqual({ ...full.snapshot, version: 0, timings: {} });
+    // A worker that lost the text answers "stale": the client sends the whole text again.
+    w.handler = new WorkerHandler();
+    const s3 = await c.request({ text: C, fileName: "w.yaml", tag: 3 });
+    expect(w.sent.slice(2).map((m) => (m.type === "load" ? typeof m.text : m.type))).toEqual(["object", "string"]);
+    expect(s3!.graph.nodes.length).toBe(s2!.graph.nodes.length);
+    expect(c.snapshot()).toBe(s3);
+  });
+
+  it("sends a new configuration whole", async () => {
+    const c = new EngineClient();
+    await c.request({ text: A, fileName: "w.yaml", tag: 1 });
+    await c.request({ text: routesYaml(3, 1), fileName: "w.yaml", tag: 2 });
+    expect(FakeWorker.last!.sent.map((m) => (m.type === "load" ? typeof m.text : m.type))).toEqual(["string", "string"]);
+  });
+
   it("adopts the namespaces the worker collapsed in a new picture, so the next load keeps them", async () => {
     const c = new EngineClient();
     const big = routesYaml(200, 5);

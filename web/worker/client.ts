@@ -8,8 +8,9 @@
  * order, and hands whole Snapshots to `onSnapshot` listeners. When a delta does not fit (it should
  * not happen), the request is sent again asking for a full snapshot.
  */
-import type { FromWorker, Snapshot, ToWorker } from "./protocol";
+import type { FromWorker, Snapshot, TextChange, ToWorker } from "./protocol";
 import { applyDelta, PatchMismatch } from "./delta";
+import { minimalReplacement } from "../editor/textEdit";
 import type { SimRequest } from "../../src/model/request";
 import type { Outcome } from "../../src/model/outcome";
 
@@ -66,6 +67,8 @@ export class EngineClient {
   private fileName = "workspace.yaml";
   private tag: number | undefined;
   private listeners = new Set<SnapshotListener>();
+  /** The text the worker holds: the last one sent (null: none, or not known). */
+  private workerText: string | null = null;
 
   private get w(): Worker {
     if (!this.worker) {
@@ -169,9 +172,13 @@ export class EngineClient {
       const collapsed = [...this.collapsed];
       const requests = loading ? q.requests?.() : undefined;
       const m = loading
-        ? await this.send({ type: "load", text: q.text!, fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base, ...(requests?.length ? { requests } : {}) })
+        ? await this.send({ type: "load", text: this.asChange(q.text!), fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base, ...(requests?.length ? { requests } : {}) })
         : await this.send({ type: "layout", collapsed, tidy: q.tidy, base });
       let s: Snapshot;
+      if (m.type === "error" && m.stale) {
+        this.workerText = null;
+        continue;
+      }
       if (m.type === "loaded") s = m.snapshot;
       else if (m.type === "patched") {
         if (!this.current) continue;
@@ -190,6 +197,19 @@ export class EngineClient {
       return s;
     }
     return null;
+  }
+
+  /**
+   * A text to send: as the change from the worker's text when that is much smaller (an edit), else
+   * whole (the first text, a new configuration). The worker holds it from then on.
+   */
+  private asChange(text: string): string | TextChange {
+    const base = this.workerText;
+    this.workerText = text;
+    if (base === null) return text;
+    const r = minimalReplacement(base, text);
+    if (!r) return { start: 0, end: 0, text: "", length: text.length };
+    return r.text.length < text.length / 2 ? { ...r, length: text.length } : text;
   }
 
   /** Simulate requests on the last loaded configuration. */

@@ -136,6 +136,28 @@ export class Engine {
     return (this.lastInfos = gateways(model));
   }
 
+  /** The current model (null before the first load). */
+  current(): Model | null {
+    return this.model;
+  }
+
+  /**
+   * Run `text` through the whole load path as an edit would (rehearsal.ts), and `after` on its
+   * snapshot, then put the engine back: the current model, snapshot parts and version are the ones
+   * from before; only the caches (valid for any next text) moved on.
+   */
+  rehearse(text: string, fileName: string, after: (s: Snapshot, simulate: (r: SimRequest[]) => Outcome[]) => void): void {
+    const kept = { model: this.model, parts: this.parts, version: this.version, infos: this.lastInfos };
+    try {
+      after(this.load(text, fileName), (r) => this.simulate(r, true));
+    } finally {
+      this.model = kept.model;
+      this.parts = kept.parts;
+      this.version = kept.version;
+      this.lastInfos = kept.infos;
+    }
+  }
+
   /** Run requests against the current model. */
   simulate(requests: SimRequest[], trace: boolean): Outcome[] {
     const model = this.model;

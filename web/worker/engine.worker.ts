@@ -6,6 +6,20 @@ import type { ToWorker } from "./protocol";
 
 const handler = new WorkerHandler();
 let warmed = false;
+/** The pending rehearsal task (rehearsal.ts), put off by every message. */
+let rehearsal: ReturnType<typeof setTimeout> | undefined;
+
+/** Quiet time before a rehearsal: a load's follow-up requests (samples, a layout) go first. */
+const REHEARSAL_DELAY_MS = 150;
+
+function rehearseLater(): void {
+  clearTimeout(rehearsal);
+  if (!handler.rehearsalDue) return;
+  rehearsal = setTimeout(() => {
+    handler.rehearse();
+    rehearseLater();
+  }, REHEARSAL_DELAY_MS);
+}
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(handler.handle(e.data));
@@ -14,4 +28,5 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     warmed = true;
     warmUp((fn) => setTimeout(fn, 0));
   }
+  rehearseLater();
 };

@@ -106,7 +106,7 @@ export interface SnapshotDelta {
  * simulator's request and samples arrive together with the graph.
  */
 export type ToWorker =
-  | { id: number; type: "load"; text: string; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number; requests?: SimRequest[] }
+  | { id: number; type: "load"; text: string | TextChange; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number; requests?: SimRequest[] }
   | { id: number; type: "layout"; collapsed: string[]; tidy: boolean; base?: number }
   | { id: number; type: "simulate"; requests: SimRequest[]; trace: boolean };
 
@@ -114,4 +114,17 @@ export type FromWorker =
   | { id: number; type: "loaded"; snapshot: Snapshot; outcomes?: Outcome[] }
   | { id: number; type: "patched"; delta: SnapshotDelta; outcomes?: Outcome[] }
   | { id: number; type: "outcomes"; outcomes: Outcome[] }
-  | { id: number; type: "error"; message: string };
+  | { id: number; type: "error"; message: string; stale?: boolean };
+
+/**
+ * A load's text as a change of the worker's current text (the last one it was sent), so that a
+ * one-character edit of 2,000 routes (2 MB) does not cross threads as a structured clone of the
+ * whole text on both sides: `[start, end)` of that text replaced by `text`; `length` is the result's,
+ * a check that it was made from the text the worker holds (else it answers an error, `stale`).
+ */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+  length: number;
+}

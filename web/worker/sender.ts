@@ -23,4 +23,9 @@ export class Sender {
     if (w.changed > FULL_ABOVE * w.total) return { id, type: "loaded", snapshot: next };
     return { id, type: "patched", delta };
   }
+
+  /** The delta from the last snapshot sent to `next`, made and dropped (a rehearsal's); nothing is remembered. */
+  rehearse(next: Snapshot): void {
+    if (this.last) deltaWeight(encodeDelta(this.last, next), next);
+  }
 }
