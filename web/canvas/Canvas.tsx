@@ -4,7 +4,7 @@
  * node objects are reused across snapshots (toFlow), and how much a node shows depends on the zoom
  * through one attribute on the container (CSS), so zooming re-renders nothing.
  */
-import { useCallback, useLayoutEffect } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useStore as useFlowStore, type Node, type Edge } from "@xyflow/react";
 import { useStore } from "../store";
 import type { FlowEdge, FlowNode } from "./flowTypes";
@@ -17,6 +17,7 @@ import { useCanvasView } from "./useCanvasView";
 import { detailAt, MAX_ZOOM, MIN_ZOOM } from "./viewport";
 import { ConnectLayer } from "./ConnectLayer";
 import { Palette } from "./Palette";
+import { LiveFlow, liveEdge, liveNode, Shapes } from "./liveFlow";
 import "./canvas.css";
 import "./edit.css";
 
@@ -30,16 +31,21 @@ function CanvasInner() {
   const version = useStore((s) => s.good?.version ?? 0);
   const focus = useCanvasView(flow, graph);
   useLayoutEffect(measureCommit, [flow]);
+  // React Flow keeps its arrays while only data changes (liveFlow.ts); handlers read the flow's own.
+  const shapes = useRef<{ nodes: Shapes<FlowNode>; edges: Shapes<FlowEdge> } | null>(null);
+  shapes.current ??= { nodes: new Shapes(), edges: new Shapes() };
+  const flowNow = useRef(flow);
+  flowNow.current = flow;
 
   const onNodeClick = useCallback((_: React.MouseEvent, n: Node) => {
-    const f = n as FlowNode;
+    const f = liveNode(flowNow.current, n.id) ?? (n as FlowNode);
     if (f.type === "nsgroup") return;
     useStore.getState().selectEdge(null);
     if (f.type === "summary") useStore.getState().toggleCollapsed(f.data.namespace);
     else useStore.getState().select(f.id, "canvas");
   }, []);
   const onEdgeClick = useCallback((_: React.MouseEvent, e: Edge) => {
-    const d = (e as FlowEdge).data;
+    const d = (liveEdge(flowNow.current, e.id) ?? (e as FlowEdge)).data;
     const from = d?.from;
     if (from && !from.startsWith("Namespace/")) useStore.getState().select(from, "canvas");
     // The selected edge: Delete removes its references; its tools (weights, remove) show on it.
@@ -50,7 +56,7 @@ function CanvasInner() {
     useStore.getState().selectEdge(null);
   }, []);
   const onEnter = useCallback((ev: React.MouseEvent, n: Node) => {
-    const f = n as FlowNode;
+    const f = liveNode(flowNow.current, n.id) ?? (n as FlowNode);
     if (f.type === "nsgroup" || f.type === "summary") return;
     const r = (ev.currentTarget as HTMLElement).getBoundingClientRect();
     setHover({ g: f.data.g, x: r.left, y: r.bottom });
@@ -59,9 +65,10 @@ function CanvasInner() {
 
   return (
     <div className={`sy-canvas${stale ? " sy-stale" : ""}`} data-testid="canvas" data-detail={detail} data-stale={stale} data-version={version}>
+      <LiveFlow.Provider value={flow}>
       <ReactFlow<FlowNode, FlowEdge>
-        nodes={flow.nodes}
-        edges={flow.edges}
+        nodes={shapes.current.nodes.of(flow.nodes)}
+        edges={shapes.current.edges.of(flow.edges)}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onlyRenderVisibleElements
@@ -93,6 +100,7 @@ function CanvasInner() {
         </Panel>
         <ConnectLayer />
       </ReactFlow>
+      </LiveFlow.Provider>
       {!hasGraph ? <div className="sy-empty">No Gateway API objects yet: paste YAML in the editor or pick an example.</div> : null}
       {stale ? (
         <div className="sy-stale-banner" data-testid="canvas-stale" role="status">

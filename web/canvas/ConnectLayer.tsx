@@ -8,6 +8,7 @@
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useInternalNode, useStore as useFlowStore, ViewportPortal } from "@xyflow/react";
+import { useLiveData } from "./liveFlow";
 import { useStore } from "../store";
 import { commitEdit } from "../edit/commit";
 import { startConnect } from "../edit/connectDrag";
@@ -31,7 +32,7 @@ function nodeAt(x: number, y: number): string | null {
 function Grip({ id }: { id: string }) {
   const n = useInternalNode(id);
   const zoom = useFlowStore((s) => s.transform[2]);
-  const data = n?.data as ResourceData | undefined;
+  const data = useLiveData("node", id, n?.data as ResourceData | undefined);
   if (!n || !data?.g || !data.g.defined || !SOURCES.has(data.g.role)) return null;
   const { x, y } = n.internals.positionAbsolute;
   const w = n.measured.width ?? n.width ?? 0;
