@@ -172,6 +172,8 @@ spec:
   await page.getByTestId("filter-ns-apps").click();
   await page.keyboard.press("Escape");
   await page.getByTestId("copy-view-yaml").click();
+  // The copy is asynchronous (the clipboard's promise): read once it says it is done.
+  await expect(page.getByTestId("notice")).toContainText("Copied the view");
   const viewYaml = await page.evaluate(() => navigator.clipboard.readText());
   expect(viewYaml).toContain("name: edge");
   expect(viewYaml).not.toContain("kind: HTTPRoute");

@@ -8,6 +8,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useStore } from "../store";
 import { matchesSearch } from "./flags";
 import { suggestCollapsed } from "../../src/graph/layout";
+import type { GraphNode } from "../../src/graph";
 
 interface Props {
   /** Center the canvas on a graph node (or what stands for it). */
@@ -27,6 +28,35 @@ function Menu({ label, testId, active, children }: { label: string; testId: stri
   );
 }
 
+/** Namespaces and kind counts of a node list, for the filter menus. */
+export interface NodeFacts {
+  namespaces: string[];
+  kinds: [string, number][];
+}
+
+let lastFacts: { nodes: readonly GraphNode[]; facts: NodeFacts } | null = null;
+
+/**
+ * The namespaces and kind counts of `nodes`. An edit keeps every node's kind and namespace in place
+ * (a walk in step over both lists tells, without building anything): the last answer then stands.
+ */
+export function nodeFacts(nodes: readonly GraphNode[]): NodeFacts {
+  const last = lastFacts;
+  if (last && last.nodes.length === nodes.length && nodes.every((n, i) => n === last.nodes[i] || (n.kind === last.nodes[i].kind && n.namespace === last.nodes[i].namespace))) {
+    lastFacts = { nodes, facts: last.facts };
+    return last.facts;
+  }
+  const ns = new Set<string>();
+  const ks = new Map<string, number>();
+  for (const n of nodes) {
+    ns.add(n.namespace);
+    ks.set(n.kind, (ks.get(n.kind) ?? 0) + 1);
+  }
+  const facts: NodeFacts = { namespaces: [...ns].sort(), kinds: [...ks].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+  lastFacts = { nodes, facts };
+  return facts;
+}
+
 export const FilterBar = memo(function FilterBar({ focus }: Props) {
   const graph = useStore((s) => s.good?.graph);
   const filters = useStore((s) => s.filters);
@@ -35,15 +65,7 @@ export const FilterBar = memo(function FilterBar({ focus }: Props) {
   const [cursor, setCursor] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
-  const { namespaces, kinds } = useMemo(() => {
-    const ns = new Set<string>();
-    const ks = new Map<string, number>();
-    for (const n of graph?.nodes ?? []) {
-      ns.add(n.namespace);
-      ks.set(n.kind, (ks.get(n.kind) ?? 0) + 1);
-    }
-    return { namespaces: [...ns].sort(), kinds: [...ks].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
-  }, [graph]);
+  const { namespaces, kinds } = useMemo(() => nodeFacts(graph?.nodes ?? []), [graph]);
 
   const matches = useMemo(() => (filters.search.trim() && graph ? graph.nodes.filter((n) => matchesSearch(filters.search, n)).map((n) => n.id) : []), [graph, filters.search]);
 
