@@ -28,6 +28,27 @@ function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
+/** What the minimap paints of a node: its box, or its health's colour (null: nothing, a port). */
+function levelOf(n: FlowNode): string | null {
+  return n.type === "nsgroup" ? "box" : n.type === "summary" ? n.data.level : n.data.port ? null : n.data.g.status.level;
+}
+
+/**
+ * Whether two node lists paint the same minimap: an edit that changes what nodes say (a hostname,
+ * a match) but not where they are or their health paints nothing new (walked in step, by identity first).
+ */
+export function samePaint(a: readonly FlowNode[], b: readonly FlowNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.position.x !== y.position.x || x.position.y !== y.position.y || x.width !== y.width || x.height !== y.height || levelOf(x) !== levelOf(y)) return false;
+  }
+  return true;
+}
+
 /** Paint every node of the flow into a bitmap the size of the minimap (device pixels). */
 function paintNodes(flowNodes: readonly FlowNode[], m: Mapping, el: Element, dpr: number): HTMLCanvasElement {
   const c = document.createElement("canvas");
@@ -47,7 +68,7 @@ function paintNodes(flowNodes: readonly FlowNode[], m: Mapping, el: Element, dpr
       ctx.strokeRect(x, y, w, h);
       continue;
     }
-    const level = n.type === "summary" ? n.data.level : n.data.port ? null : n.data.g.status.level;
+    const level = levelOf(n) as "ok" | "warning" | "error" | null;
     if (!level) continue; // ports sit inside their gateway
     ctx.fillStyle = colors[level];
     ctx.fillRect(x, y, w, h);
@@ -66,8 +87,10 @@ export const Minimap = memo(function Minimap({ flow, theme }: { flow: Flow; them
   const transform = useFlowStore((s) => s.transform);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
 
-  // Painted again only when the drawn nodes change (an edit that changes an edge's label keeps them).
-  const drawnNodes = flow.nodes;
+  // Painted again only when what it paints changed (samePaint): most edits change none of it.
+  const painted = useRef(flow.nodes);
+  if (!samePaint(painted.current, flow.nodes)) painted.current = flow.nodes;
+  const drawnNodes = painted.current;
   const bounds = flow.bounds;
   useEffect(() => {
     const el = ref.current;

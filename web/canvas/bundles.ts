@@ -33,7 +33,7 @@ function bump(t: Counts, hub: string, box: string): void {
  * larger one. Returns the members of each bundle, for its label. This runs on every edit over every
  * drawn edge, so the common case (no large fan) only counts, allocating nothing per edge.
  */
-export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<string>): { members: BundleMembers; fans: boolean } {
+export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<string>): { members: BundleMembers; fans: boolean; ends: ReadonlySet<string> } {
   const members: BundleMembers = new Map();
   // The box of each drawn node, and box ids made once per namespace and column.
   const boxIds = new Map<string, string[]>();
@@ -65,7 +65,9 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
     }
   }
   for (const t of [out, inc]) for (const byBox of t.values()) for (const c of byBox.values()) big ||= c > FAN_LIMIT;
-  if (!big) return { members, fans: false };
+  if (!big) return { members, fans: false, ends: NO_ENDS };
+  // Ends of a pair in a large fan: the only ids whose focus changes what is bundled.
+  const ends = new Set<string>();
   // Each pair goes to the larger of its (at most two) qualifying fans; then fans left with too few
   // pairs (they lost them to larger ones) keep their lines.
   type Choice = { from: string; to: string; hub: string; box: string; hubIsFrom: boolean; size: number };
@@ -73,12 +75,14 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
   const assigned = new Map<string, Map<string, number>>();
   for (const [from, byTo] of merged) {
     for (const to of byTo.keys()) {
-      if (focus.has(from) || focus.has(to)) continue;
       const bf = box(from);
       const bt = box(to);
       const a = bt && bt !== bf ? (out.get(from)!.get(bt) ?? 0) : 0;
       const b = bf && bf !== bt ? (inc.get(to)!.get(bf) ?? 0) : 0;
       if (a <= FAN_LIMIT && b <= FAN_LIMIT) continue;
+      ends.add(from);
+      ends.add(to);
+      if (focus.has(from) || focus.has(to)) continue;
       const c: Choice = a >= b ? { from, to, hub: from, box: bt!, hubIsFrom: true, size: a } : { from, to, hub: to, box: bf!, hubIsFrom: false, size: b };
       choices.push(c);
       bump(assigned, `${c.hubIsFrom ? ">" : "<"}${c.hub}`, c.box);
@@ -102,5 +106,7 @@ export function bundleFans(merged: Merged, vis: Visibility, focus: ReadonlySet<s
     if (!names) mm.set(bTo, (names = []));
     names.push(c.hubIsFrom ? c.to : c.from);
   }
-  return { members, fans: true };
+  return { members, fans: true, ends };
 }
+
+const NO_ENDS: ReadonlySet<string> = new Set();

@@ -70,7 +70,7 @@ export type EdgeIndex = Map<string, Map<string, FlowEdge>>;
  * changed. Ends are grouped in nested maps rather than by a joined key: this runs over every graph
  * edge on every edit, and building a string per edge costs more than the rest of the loop.
  */
-export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex, focus: ReadonlySet<string> = NO_FOCUS): { edges: FlowEdge[]; index: EdgeIndex; fans: boolean; bundles: BundleMembers } {
+export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<string, FlowNode>, prev?: EdgeIndex, focus: ReadonlySet<string> = NO_FOCUS): { edges: FlowEdge[]; index: EdgeIndex; fans: boolean; bundles: BundleMembers; fanEnds: ReadonlySet<string> } {
   const merged: Merged = new Map();
   for (const e of graphEdges) {
     // A listener drawn inside its owner needs no line to it: containment shows it.
@@ -84,7 +84,7 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
     if (refs) refs.push(e);
     else byTo.set(b, [e]);
   }
-  const { members: bundled, fans } = bundleFans(merged, vis, focus);
+  const { members: bundled, fans, ends: fanEnds } = bundleFans(merged, vis, focus);
   const edges: FlowEdge[] = [];
   const index: EdgeIndex = new Map();
   for (const [from, byTo] of merged) {
@@ -102,7 +102,7 @@ export function flowEdges(graphEdges: GraphEdge[], vis: Visibility, byId: Map<st
       edges.push(e);
     }
   }
-  return { edges, index, fans, bundles: bundled };
+  return { edges, index, fans, bundles: bundled, fanEnds };
 }
 
 /** What a bundle says: how many objects of which box, and the first few names. */

@@ -102,4 +102,25 @@ describe("patchFlow: an edit patches the previous flow, drawing exactly what a f
     const input = { graph: s2.graph, positions: s2.positions, view };
     expect(drawn(toFlow(input, f1))).toEqual(drawn(toFlow(input)));
   });
+
+  it("a change of focus patches when it touches no line of a large fan, and rebuilds when it does", () => {
+    const app = new AppSide();
+    const s1 = app.load(BASE);
+    const cls = s1.graph.nodes.find((n) => n.kind === "GatewayClass")!.id;
+    const route = "HTTPRoute/team-0/app-0";
+    const base: ViewOptions = { hiddenNamespaces: [], hiddenKinds: [], collapsed: [], focus: [route] };
+    const f1 = toFlow({ graph: s1.graph, positions: s1.positions, view: base });
+    expect(f1.fans).toBe(true);
+    const s2 = app.load(BASE.replace("      weight: 10\n", "      weight: 30\n"));
+    for (const [focus, patched] of [
+      [[route, cls], true], // the class is no end of a fan's line
+      [[cls], false], // the route's lines go back into their bundle
+      [[route, "HTTPRoute/team-0/app-2"], false], // another route's lines come out of it
+    ] as const) {
+      const input = { graph: s2.graph, positions: s2.positions, view: { ...base, focus: [...focus] } };
+      const f2 = toFlow(input, f1);
+      expect(drawn(f2)).toEqual(drawn(toFlow(input)));
+      expect(f2.memo?.shared === f1.memo?.shared).toBe(patched);
+    }
+  });
 });

@@ -21,6 +21,8 @@ export interface FlowMemo {
   input: FlowInput;
   vis: Visibility;
   bundles: BundleMembers;
+  /** Ends of the pairs in large fans: the only ids whose focus changes the drawing (bundles.ts). */
+  fanEnds: ReadonlySet<string>;
   /** Lookups that hold as long as the structure does: built on first need, shared along patches. */
   shared: SharedLookups;
 }
@@ -43,8 +45,17 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return true;
 }
 
-function sameView(a: ViewOptions, b: ViewOptions): boolean {
-  return sameList(a.hiddenNamespaces, b.hiddenNamespaces) && sameList(a.hiddenKinds, b.hiddenKinds) && sameList(a.collapsed, b.collapsed) && sameList(a.focus, b.focus);
+/**
+ * Whether two views draw the same structure. The focus (the selection, the request's path) only
+ * keeps lines out of large fans, so focus on anything that is not an end of such a line draws
+ * nothing different: a request whose path changes as its route is edited patches the flow.
+ */
+function sameView(a: ViewOptions, b: ViewOptions, fanEnds: ReadonlySet<string>): boolean {
+  return sameList(a.hiddenNamespaces, b.hiddenNamespaces) && sameList(a.hiddenKinds, b.hiddenKinds) && sameList(a.collapsed, b.collapsed) && (sameList(a.focus, b.focus) || sameList(inFans(a.focus, fanEnds), inFans(b.focus, fanEnds)));
+}
+
+function inFans(focus: readonly string[] | undefined, fanEnds: ReadonlySet<string>): string[] {
+  return focus && fanEnds.size ? [...new Set(focus.filter((id) => fanEnds.has(id)))].sort() : [];
 }
 
 /** The fields visibility, boxes, columns and ports are made of. */
@@ -100,7 +111,7 @@ export function patchFlow(input: FlowInput, prev: Flow): Flow | null {
   const m = prev.memo;
   if (!m) return null;
   const before = m.input;
-  if (input.positions !== before.positions || !sameView(input.view, before.view)) return null;
+  if (input.positions !== before.positions || !sameView(input.view, before.view, m.fanEnds)) return null;
   const g0 = before.graph;
   const g1 = input.graph;
   if (g1 === g0) return prev;

@@ -183,7 +183,7 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
       data: { g, testId: nodeTestId(g), column, handleY, port, ports },
     } satisfies ResourceNode);
   }
-  const { edges, index, fans, bundles } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
+  const { edges, index, fans, bundles, fanEnds } = flowEdges(graph.edges, vis, byId, prev?.edgeIndex, view.focus?.length ? new Set(view.focus) : undefined);
   const empty = bounds.x1 === Infinity;
   return {
     // Nothing changed (a filter that hides nothing, an edit elsewhere): the same arrays, so React
@@ -195,6 +195,6 @@ export function toFlow(input: FlowInput, prev?: Flow): Flow {
     fans,
     rep: vis.rep,
     bounds: empty ? { x: 0, y: 0, width: 0, height: 0 } : { x: bounds.x1, y: bounds.y1, width: bounds.x2 - bounds.x1, height: bounds.y2 - bounds.y1 },
-    memo: { input, vis, bundles, shared: {} },
+    memo: { input, vis, bundles, fanEnds, shared: {} },
   };
 }
