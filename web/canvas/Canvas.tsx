@@ -66,40 +66,40 @@ function CanvasInner() {
   return (
     <div className={`sy-canvas${stale ? " sy-stale" : ""}`} data-testid="canvas" data-detail={detail} data-stale={stale} data-version={version}>
       <LiveFlow.Provider value={flow}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={shapes.current.nodes.of(flow.nodes)}
-        edges={shapes.current.edges.of(flow.edges)}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onlyRenderVisibleElements
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        elevateNodesOnSelect={false}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-        onNodeClick={onNodeClick}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={onPaneClick}
-        onNodeMouseEnter={onEnter}
-        onNodeMouseLeave={onLeave}
-        onMoveStart={onLeave}
-        colorMode={theme}
-      >
-        {/* Zoomed far out the dots are noise, and a dense pattern is costly to paint on every frame of a pan. */}
-        {detail !== "far" && <Background gap={24} size={1} />}
-        <Panel position="bottom-right">
-          <Minimap flow={flow} theme={theme} />
-        </Panel>
-        <Controls showInteractive={false} />
-        <Panel position="top-left">
-          <FilterBar focus={focus} />
-        </Panel>
-        <Panel position="top-right">
-          <Palette />
-        </Panel>
-        <ConnectLayer />
-      </ReactFlow>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={shapes.current.nodes.of(flow.nodes)}
+          edges={shapes.current.edges.of(flow.edges)}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onlyRenderVisibleElements
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          elevateNodesOnSelect={false}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          onNodeMouseEnter={onEnter}
+          onNodeMouseLeave={onLeave}
+          onMoveStart={onLeave}
+          colorMode={theme}
+        >
+          {/* Zoomed far out the dots are noise, and a dense pattern is costly to paint on every frame of a pan. */}
+          {detail !== "far" && <Background gap={24} size={1} />}
+          <Panel position="bottom-right">
+            <Minimap flow={flow} theme={theme} />
+          </Panel>
+          <Controls showInteractive={false} />
+          <Panel position="top-left">
+            <FilterBar focus={focus} />
+          </Panel>
+          <Panel position="top-right">
+            <Palette />
+          </Panel>
+          <ConnectLayer />
+        </ReactFlow>
       </LiveFlow.Provider>
       {!hasGraph ? <div className="sy-empty">No Gateway API objects yet: paste YAML in the editor or pick an example.</div> : null}
       {stale ? (

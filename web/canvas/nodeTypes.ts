@@ -10,7 +10,6 @@ import { ClassNode, GatewayNode, ListenerNode, PlainNode, RouteNode } from "./no
 import { NamespaceBox, NamespaceSummary } from "./nodes/namespace";
 import { RefEdge } from "./RefEdge";
 
-/** Keyed by the graph node's role (toFlow uses the role as the node type). */
 /** `C` drawing the flow's current data for its node or edge id. */
 function live<P extends { id: string; data?: unknown }>(kind: "node" | "edge", C: ComponentType<P>): ComponentType<P> {
   return memo(function Live(props: P) {
@@ -24,6 +23,7 @@ const node = <P extends { id: string; data?: unknown }>(C: ComponentType<P>) => 
 const Gateway = node(GatewayNode);
 const Plain = node(PlainNode);
 
+/** Keyed by the graph node's role (toFlow uses the role as the node type). */
 export const nodeTypes: NodeTypes = {
   class: node(ClassNode),
   gateway: Gateway,

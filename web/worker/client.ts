@@ -67,8 +67,9 @@ export class EngineClient {
   private fileName = "workspace.yaml";
   private tag: number | undefined;
   private listeners = new Set<SnapshotListener>();
-  /** The text the worker holds: the last one sent (null: none, or not known). */
+  /** The text the worker holds: the last one sent (null: none, or not known), and its id (`textId`). */
   private workerText: string | null = null;
+  private textId = 0;
 
   private get w(): Worker {
     if (!this.worker) {
@@ -172,7 +173,7 @@ export class EngineClient {
       const collapsed = [...this.collapsed];
       const requests = loading ? q.requests?.() : undefined;
       const m = loading
-        ? await this.send({ type: "load", text: this.asChange(q.text!), fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base, ...(requests?.length ? { requests } : {}) })
+        ? await this.send({ type: "load", ...this.asChange(q.text!), fileName: q.fileName, collapsed, tidy: q.tidy, autoCollapse: q.autoCollapse, base, ...(requests?.length ? { requests } : {}) })
         : await this.send({ type: "layout", collapsed, tidy: q.tidy, base });
       let s: Snapshot;
       if (m.type === "error" && m.stale) {
@@ -200,16 +201,17 @@ export class EngineClient {
   }
 
   /**
-   * A text to send: as the change from the worker's text when that is much smaller (an edit), else
-   * whole (the first text, a new configuration). The worker holds it from then on.
+   * A text to send, under a new id: as the change from the worker's text when that is much smaller
+   * (an edit), else whole (the first text, a new configuration). The worker holds it from then on.
    */
-  private asChange(text: string): string | TextChange {
+  private asChange(text: string): { text: string | TextChange; textId: number } {
     const base = this.workerText;
+    const from = this.textId;
+    const textId = ++this.textId;
     this.workerText = text;
-    if (base === null) return text;
-    const r = minimalReplacement(base, text);
-    if (!r) return { start: 0, end: 0, text: "", length: text.length };
-    return r.text.length < text.length / 2 ? { ...r, length: text.length } : text;
+    if (base === null) return { text, textId };
+    const r = minimalReplacement(base, text) ?? { start: 0, end: 0, text: "" };
+    return { text: r.text.length < text.length / 2 ? { from, ...r, length: text.length } : text, textId };
   }
 
   /** Simulate requests on the last loaded configuration. */

@@ -11,8 +11,9 @@ import { REHEARSALS, REHEARSE_FROM, rehearsalEdit } from "./rehearsal";
 export class WorkerHandler {
   private engine = new Engine();
   private sender = new Sender();
-  /** The text of the last load (what a load sent as a change applies to). */
+  /** The text of the last load (what a load sent as a change applies to), and its `textId`. */
   private text: string | null = null;
+  private textId: number | undefined;
   private fileName = "";
   /** The last load's requests (a rehearsal simulates them), and rehearsal steps still to run. */
   private requests: SimRequest[] = [];
@@ -22,9 +23,10 @@ export class WorkerHandler {
   handle(m: ToWorker): FromWorker {
     try {
       if (m.type === "load") {
-        const text = typeof m.text === "string" ? m.text : this.text !== null ? applyChange(this.text, m.text) : null;
+        const text = typeof m.text === "string" ? m.text : this.text !== null && m.text.from === this.textId ? applyChange(this.text, m.text) : null;
         if (text === null) return { id: m.id, type: "error", message: "the text changed from is not the one held", stale: true };
         this.text = text;
+        this.textId = m.textId;
         this.fileName = m.fileName;
         this.requests = m.requests ?? [];
         const answer = this.sender.message(m.id, this.engine.load(text, m.fileName, { collapsed: m.collapsed, tidy: m.tidy, autoCollapse: m.autoCollapse }), m.base);

@@ -106,7 +106,7 @@ export interface SnapshotDelta {
  * simulator's request and samples arrive together with the graph.
  */
 export type ToWorker =
-  | { id: number; type: "load"; text: string | TextChange; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number; requests?: SimRequest[] }
+  | { id: number; type: "load"; text: string | TextChange; textId?: number; fileName: string; collapsed?: string[]; tidy?: boolean; autoCollapse?: boolean; base?: number; requests?: SimRequest[] }
   | { id: number; type: "layout"; collapsed: string[]; tidy: boolean; base?: number }
   | { id: number; type: "simulate"; requests: SimRequest[]; trace: boolean };
 
@@ -119,10 +119,12 @@ export type FromWorker =
 /**
  * A load's text as a change of the worker's current text (the last one it was sent), so that a
  * one-character edit of 2,000 routes (2 MB) does not cross threads as a structured clone of the
- * whole text on both sides: `[start, end)` of that text replaced by `text`; `length` is the result's,
- * a check that it was made from the text the worker holds (else it answers an error, `stale`).
+ * whole text on both sides: `[start, end)` of that text replaced by `text`. `from` is the `textId` of
+ * the load that sent the text it was made from and `length` the result's length: checks that it is
+ * applied to that text (else the worker answers an error, `stale`, and is sent the whole text).
  */
 export interface TextChange {
+  from: number;
   start: number;
   end: number;
   text: string;
