@@ -138,3 +138,18 @@ test("an outside change keeps the editor's undo history", async ({ page }) => {
   await expect(lines(page)).not.toContainText("port: 9090");
   await expect.poll(() => page.evaluate(() => (window as unknown as { switchyard: { getYaml(): string } }).switchyard.getYaml())).not.toContain("port: 9090");
 });
+
+test("past 20,000 lines completion comes on request (Ctrl+Space), not as you type", async ({ page }) => {
+  await open(page);
+  // The YAML above, then 2,000 short routes (24,000 lines): past LARGE_LINES.
+  const routes = Array.from({ length: 2000 }, (_, i) => `---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r${i}\nspec:\n  parentRefs:\n    - name: web\n  rules:\n    - backendRefs:\n        - name: store-v2\n          port: 8080\n`).join("");
+  await setYaml(page, YAML + routes);
+  await gotoLineEnd(page, 12); // "spec:" of the Gateway
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("  add", { delay: 50 });
+  // As-you-type suggestions would show within seconds (the YAML worker parses the whole document).
+  await page.waitForTimeout(8000);
+  await expect(page.locator(".suggest-widget.visible")).toHaveCount(0);
+  await page.keyboard.press("Control+Space");
+  await expect(page.locator(".suggest-widget .monaco-list-row").filter({ hasText: "addresses" }).first()).toBeVisible({ timeout: 30_000 });
+});

@@ -201,8 +201,12 @@ export function YamlEditor(props: YamlEditorProps) {
       // Squiggles stay visible in a read-only editor (Monaco's default hides them there).
       renderValidationDecorations: "on",
       // Schema completions only; unquoted YAML values tokenize as strings, so suggest inside them too.
+      // Past LARGE_LINES not as you type nor on trigger characters (Ctrl+Space still asks): the YAML
+      // worker parses the whole document for each request, 1.5–2 s of a core at 2,000 routes, and
+      // such requests queue up while typing goes on, taking the CPU the editor and the canvas need.
       wordBasedSuggestions: "off",
-      quickSuggestions: { other: true, comments: false, strings: true },
+      quickSuggestions: large ? false : { other: true, comments: false, strings: true },
+      suggestOnTriggerCharacters: !large,
       // Folding and sticky scroll from indentation, not from the YAML worker's document symbols: those
       // are rebuilt on every edit and, at 1,000 routes, cost the main thread seconds to receive. Past
       // LARGE_LINES even the indentation scan (both features redo it after each edit) blocks typing.
@@ -217,6 +221,9 @@ export function YamlEditor(props: YamlEditorProps) {
       matchBrackets: large ? "never" : "always",
       occurrencesHighlight: large ? "off" : "singleFile",
       selectionHighlight: !large,
+      // Scans of the whole model in Monaco's editor worker after each edit, for colours and links.
+      colorDecorators: !large,
+      links: !large,
     }),
     [readOnly, large],
   );
