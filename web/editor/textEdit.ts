@@ -74,7 +74,7 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** Apply a replacement (for tests and for callers without an editor). */
+/** Apply a replacement (the engine worker applies the text changes it is sent with it). */
 export function applyReplacement(a: string, r: TextReplacement | undefined): string {
   return r ? a.slice(0, r.start) + r.text + a.slice(r.end) : a;
 }

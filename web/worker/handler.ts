@@ -7,6 +7,7 @@ import { Sender } from "./sender";
 import type { FromWorker, TextChange, ToWorker } from "./protocol";
 import type { SimRequest } from "../../src/model/request";
 import { REHEARSALS, REHEARSE_FROM, rehearsalEdit } from "./rehearsal";
+import { applyReplacement } from "../editor/textEdit";
 
 export class WorkerHandler {
   private engine = new Engine();
@@ -75,6 +76,6 @@ export class WorkerHandler {
 /** `base` with `c` applied, or null when `c` was not made from a text of base's length. */
 export function applyChange(base: string, c: TextChange): string | null {
   if (!(c.start >= 0 && c.start <= c.end && c.end <= base.length)) return null;
-  const text = base.slice(0, c.start) + c.text + base.slice(c.end);
+  const text = applyReplacement(base, c);
   return text.length === c.length ? text : null;
 }

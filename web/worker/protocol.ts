@@ -11,6 +11,7 @@ import type { Assumption } from "../../src/model/model";
 import type { SimRequest } from "../../src/model/request";
 import type { Outcome } from "../../src/model/outcome";
 import type { ListPatch, RecordPatch } from "./patch";
+import type { TextReplacement } from "../editor/textEdit";
 
 /** Where an object is written: 1-based lines/columns in its file, and offsets. */
 export interface ResourceSpan {
@@ -123,10 +124,7 @@ export type FromWorker =
  * the load that sent the text it was made from and `length` the result's length: checks that it is
  * applied to that text (else the worker answers an error, `stale`, and is sent the whole text).
  */
-export interface TextChange {
+export interface TextChange extends TextReplacement {
   from: number;
-  start: number;
-  end: number;
-  text: string;
   length: number;
 }
